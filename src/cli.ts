@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+/**
+ * The docmend command line. Exit codes: 0 success, 1 an input could not be
+ * converted (one line on stderr), 2 usage error.
+ */
+import { rmSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
+import { Command, CommanderError, Option } from 'commander'
+import { type ConvertFlags, runConvert } from './cli/convert-command.js'
+import { removePendingSync } from './io/atomic-write.js'
+import { UsageError } from './errors.js'
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  return pkg.version
+}
+
+function buildProgram(): Command {
+  const program = new Command('docmend')
+    .description('Convert DOCX, PDF, HTML and pasted text to HTML, PDF, plain text, GFM and mdast JSON, repairing flattened tables.')
+    .version(version(), '-V, --version')
+    .exitOverride()
+    .showHelpAfterError('(run `docmend --help` for usage)')
+
+  program
+    .command('convert')
+    .description('convert one or more inputs (`-` reads stdin)')
+    .argument('<inputs...>', 'input files, or - for stdin')
+    .requiredOption('-t, --to <formats>', 'comma-separated output formats: md,html,pdf,txt,json')
+    .option('-o, --output <file>', 'write the (single) output to this file')
+    .option('-d, --out-dir <dir>', 'write <input name>.<ext> for each format into this folder')
+    .addOption(new Option('-f, --from <kind>', 'input kind (default: sniffed from the bytes)').choices(['docx', 'pdf', 'text', 'html', 'md']))
+    .option('--fragment', 'HTML: write the body only, no page shell')
+    .option('--template <file>', 'HTML: use this page template ({{body}}, {{title}}, {{lang}}, {{style}}, {{toc}})')
+    .option('--embed-images', 'HTML: inline images as data: URIs instead of writing <name>_media/')
+    .addOption(new Option('--md-tables <mode>', 'Markdown: tables with merged cells as GFM (covered slots empty) or HTML').choices(['gfm', 'html']).default('gfm'))
+    .option('-w, --width <columns>', 'plain text: line width in display columns', '80')
+    .addOption(new Option('--tables <mode>', 'plain text: table form').choices(['auto', 'grid', 'linear']).default('auto'))
+    .option('--password <password>', 'password for an encrypted PDF')
+    .option('--pages <range>', 'PDF input: pages to read, e.g. 3-7')
+    .option('--explain', 'print, per table found, the layout detected, grid size and confidence')
+    .option('-v, --verbose', 'print warnings from the readers and writers')
+    .option('--debug', 'print stack traces for failures')
+    .action(async (inputs: string[], flags: ConvertFlags) => {
+      process.exitCode = await runConvert(inputs, flags)
+    })
+
+  return program
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = buildProgram()
+  if (argv.length <= 2) {
+    program.outputHelp({ error: true })
+    return EXIT.usage
+  }
+  try {
+    await program.parseAsync(argv)
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return EXIT.ok
+      return EXIT.usage
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`docmend: ${error.message}\n`)
+      return EXIT.usage
+    }
+    throw error
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    removePendingSync((path) => rmSync(path, { force: true }))
+    process.exit(signal === 'SIGINT' ? 130 : 143)
+  })
+}
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+})
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    process.stderr.write(`docmend: internal error: ${(error as Error)?.message ?? String(error)}\n`)
+    process.exitCode = EXIT.failed
+  }
+)

@@ -1,0 +1,99 @@
+/**
+ * The pipeline: sniff → read → transform → write. Readers and writers meet
+ * only in the canonical mdast tree.
+ */
+import type { Root } from 'mdast'
+import { visit } from 'unist-util-visit'
+import { annotateDocument } from './ast/document.js'
+import { normalizeTable } from './ast/table.js'
+import type { Doc } from './ast/types.js'
+import { writers } from './emit/index.js'
+import type { Format, WriteOptions } from './emit/types.js'
+import { ConversionError } from './errors.js'
+import { readers } from './ingest/index.js'
+import type { ReadOptions } from './ingest/types.js'
+import { type Message, combineMessages, warning } from './messages.js'
+import { type InputKind, sniff } from './sniff.js'
+
+/** Largest input accepted by default: 256 MiB. */
+export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024
+
+export interface ReadDocumentOptions extends ReadOptions {
+  /** Input kind; sniffed from the bytes when absent. */
+  from?: InputKind
+  /** Reject larger inputs (default: 256 MiB). */
+  maxInputBytes?: number
+}
+
+export interface ConvertOptions extends ReadDocumentOptions, WriteOptions {
+  /** Output format(s). */
+  to: Format | readonly Format[]
+}
+
+export interface ReadDocumentResult {
+  kind: InputKind
+  doc: Doc
+  messages: Message[]
+}
+
+export interface ConvertResult extends ReadDocumentResult {
+  outputs: Partial<Record<Format, string | Uint8Array>>
+}
+
+/** Transforms every document goes through after its reader, in order. */
+export type Transform = (tree: Root, messages: Message[]) => void
+
+/** Every table canonical, whatever the reader did. */
+const normalizeTables: Transform = (tree, messages) => {
+  visit(tree, 'table', (node, index, parent) => {
+    if (!parent || index === undefined) return
+    const { table, fixes } = normalizeTable(node)
+    if (fixes.overlaps > 0 || fixes.clamped > 0) {
+      messages.push(warning('span-clamped', `a table had overlapping or out-of-range merged cells; ${fixes.overlaps + fixes.clamped} span(s) were cut back`))
+    }
+    parent.children[index] = table
+  })
+}
+
+export const transforms: Transform[] = [normalizeTables, (tree) => void annotateDocument(tree)]
+
+function toBytes(input: Uint8Array | string): Uint8Array {
+  return typeof input === 'string' ? new TextEncoder().encode(input) : input
+}
+
+/** Read any supported input into the canonical document. */
+export async function readDocument(input: Uint8Array | string, options: ReadDocumentOptions = {}): Promise<ReadDocumentResult> {
+  const bytes = toBytes(input)
+  const max = options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES
+  if (bytes.length > max) throw new ConversionError(`input is ${bytes.length} bytes, over the ${max}-byte limit`, 'too-large')
+  if (bytes.length === 0) throw new ConversionError('the input is empty', 'empty')
+  let kind = options.from
+  if (!kind) {
+    const sniffed = sniff(bytes)
+    if (sniffed.kind === null) throw new ConversionError(sniffed.reason, 'unsupported')
+    kind = sniffed.kind
+  }
+  const { doc, messages } = await readers[kind](bytes, options)
+  const all = [...messages]
+  for (const transform of transforms) transform(doc.tree, all)
+  return { kind, doc, messages: combineMessages(all) }
+}
+
+/** Write one format from a canonical document. */
+export async function writeDocument(doc: Doc, format: Format, options: WriteOptions = {}) {
+  return writers[format](doc, options)
+}
+
+/** Convert an input to each requested format. Nothing is written to disk. */
+export async function convert(input: Uint8Array | string, options: ConvertOptions): Promise<ConvertResult> {
+  const formats = (typeof options.to === 'string' ? [options.to] : [...options.to]) as Format[]
+  const read = await readDocument(input, options)
+  const outputs: ConvertResult['outputs'] = {}
+  const messages = [read.messages]
+  for (const format of formats) {
+    const written = await writeDocument(read.doc, format, options)
+    outputs[format] = written.data
+    messages.push(written.messages)
+  }
+  return { ...read, outputs, messages: combineMessages(...messages) }
+}

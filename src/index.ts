@@ -1,0 +1,21 @@
+/**
+ * docmend's library API: the whole pipeline (`convert`) and each stage on its own.
+ */
+export { convert, readDocument, writeDocument, transforms, DEFAULT_MAX_INPUT_BYTES } from './convert.js'
+export type { ConvertOptions, ConvertResult, ReadDocumentOptions, ReadDocumentResult, Transform } from './convert.js'
+export { sniff, INPUT_KINDS, type InputKind, type Sniffed } from './sniff.js'
+export { readers, readHtml, readMarkdown, readText } from './ingest/index.js'
+export type { ReadOptions, ReadResult, Reader } from './ingest/types.js'
+export { textToMdast } from './ingest/text/index.js'
+export { markdownToMdast } from './ingest/markdown.js'
+export { htmlToMdast } from './ingest/html/index.js'
+export { writers, writeHtml, writeJson, writeMarkdown, writeText, FORMATS } from './emit/index.js'
+export type { Format, WriteOptions, WriteResult, Writer } from './emit/types.js'
+export { findTables, type DetectedTable } from './tables/index.js'
+export { placeRows, normalizeGrid, ownerMatrix, mapGrid } from './tables/grid.js'
+export type { Grid, GridCell, RowCell, GridFixes } from './tables/grid.js'
+export { normalizeTable, tableToGrid, gridToTable, type CellContent } from './ast/table.js'
+export { annotateDocument, documentLang, documentTitle } from './ast/document.js'
+export type { Doc, Resource, TableOrigin } from './ast/types.js'
+export { ConversionError, UsageError, type ConversionErrorCode } from './errors.js'
+export type { Message, MessageCode, Result } from './messages.js'

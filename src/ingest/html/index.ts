@@ -1,0 +1,51 @@
+/**
+ * Reader for HTML, including HTML pasted from a clipboard: rehype-parse, then
+ * hast-util-to-mdast with our table handler so merged cells survive.
+ */
+import type { Element, Root as HastRoot } from 'hast'
+import { toMdast } from 'hast-util-to-mdast'
+import type { Root } from 'mdast'
+import rehypeParse from 'rehype-parse'
+import { unified } from 'unified'
+import { visit } from 'unist-util-visit'
+import { ConversionError } from '../../errors.js'
+import { assertLooksLikeText, decodeText } from '../../io/decode-text.js'
+import { info } from '../../messages.js'
+import type { ReadOptions, ReadResult } from '../types.js'
+import { table } from './table.js'
+
+const parser = unified().use(rehypeParse, { fragment: false })
+
+/** Title and language the page declares. */
+function pageMeta(tree: HastRoot): { title?: string; lang?: string } {
+  const meta: { title?: string; lang?: string } = {}
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'html' && typeof node.properties?.lang === 'string' && node.properties.lang) {
+      meta.lang = node.properties.lang
+    }
+    if (node.tagName === 'title' && meta.title === undefined) {
+      const text = node.children.map((c) => (c.type === 'text' ? c.value : '')).join('').trim()
+      if (text) meta.title = text
+    }
+  })
+  return meta
+}
+
+/** HTML (already decoded) to canonical mdast. Pure. */
+export function htmlToMdast(html: string): Root {
+  // Windows clipboard HTML (CF_HTML) starts with a "Version:0.9 StartHTML:…" header.
+  const source = html.replace(/^Version:\d[\s\S]*?(?=<)/, '')
+  const hast = parser.parse(source)
+  const tree = toMdast(hast, { handlers: { table } }) as Root
+  const { title, lang } = pageMeta(hast)
+  if (title || lang) tree.data = { ...tree.data, ...(title ? { title } : {}), ...(lang ? { lang } : {}) }
+  return tree
+}
+
+export async function readHtml(bytes: Uint8Array, _options: ReadOptions = {}): Promise<ReadResult> {
+  const decoded = decodeText(bytes)
+  assertLooksLikeText(decoded.text)
+  if (decoded.text.trim() === '') throw new ConversionError('the input is empty', 'empty')
+  const messages = decoded.guessed ? [info('encoding-detected', `decoded as ${decoded.encoding}`)] : []
+  return { doc: { tree: htmlToMdast(decoded.text), resources: [] }, messages }
+}

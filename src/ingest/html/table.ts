@@ -1,0 +1,79 @@
+/**
+ * hast-util-to-mdast handler for `<table>` that keeps what the default one
+ * loses: rowspan/colspan, every head row, `<th>` cells and the caption.
+ */
+import type { Element, ElementContent } from 'hast'
+import type { State } from 'hast-util-to-mdast'
+import type { Table, Text } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { toPhrasing } from '../../ast/flatten.js'
+import { gridToTable } from '../../ast/table.js'
+import { type RowCell, placeRows } from '../../tables/grid.js'
+
+type CellContent = ReturnType<typeof toPhrasing>
+
+const isElement = (node: ElementContent, ...names: string[]): node is Element =>
+  node.type === 'element' && names.includes(node.tagName)
+
+/** Rows in the order a browser lays them out: head, bodies (and bare rows), foot. */
+function collectRows(table: Element): { rows: Element[]; headRows: number; caption?: Element } {
+  const head: Element[] = []
+  const body: Element[] = []
+  const foot: Element[] = []
+  let caption: Element | undefined
+  const rowsOf = (section: Element) => section.children.filter((c): c is Element => isElement(c, 'tr'))
+  for (const child of table.children) {
+    if (child.type !== 'element') continue
+    if (child.tagName === 'caption') caption ??= child
+    else if (child.tagName === 'thead') head.push(...rowsOf(child))
+    else if (child.tagName === 'tbody') body.push(...rowsOf(child))
+    else if (child.tagName === 'tfoot') foot.push(...rowsOf(child))
+    else if (child.tagName === 'tr') body.push(child)
+  }
+  return caption ? { rows: [...head, ...body, ...foot], headRows: head.length, caption } : { rows: [...head, ...body, ...foot], headRows: head.length }
+}
+
+function span(value: unknown): number {
+  const n = typeof value === 'number' ? value : Number.parseInt(String(value ?? '1'), 10)
+  return Number.isFinite(n) && n >= 0 ? n : 1
+}
+
+export function table(state: State, node: Element): Table | Text {
+  if (state.inTable) {
+    // A table inside a cell: keep its text, flattened.
+    const result: Text = { type: 'text', value: toString({ type: 'root', children: state.all(node) }) }
+    state.patch(node, result)
+    return result
+  }
+  state.inTable = true
+  const { rows, headRows, caption } = collectRows(node)
+  const spec: RowCell<CellContent>[][] = rows.map((tr) =>
+    tr.children
+      .filter((c): c is Element => isElement(c, 'td', 'th'))
+      .map((cell) => {
+        const props = cell.properties ?? {}
+        return {
+          rowSpan: span(props.rowSpan),
+          colSpan: span(props.colSpan) || 1,
+          header: cell.tagName === 'th',
+          content: toPhrasing(state.all(cell))
+        }
+      })
+  )
+  // Without <thead>, leading rows made only of <th> are the head.
+  let headerRows = headRows
+  if (headerRows === 0) {
+    while (headerRows < spec.length && spec[headerRows].length > 0 && spec[headerRows].every((c) => c.header)) headerRows++
+    if (headerRows === spec.length && spec.length > 1) headerRows = 1
+  }
+  const { grid } = placeRows(spec, () => [], headerRows)
+  const result = gridToTable(grid)
+  result.data = { ...result.data, origin: { layout: 'html', confidence: 1 } }
+  if (caption) {
+    const text = toString({ type: 'root', children: state.all(caption) }).trim()
+    if (text) result.data.caption = text
+  }
+  state.inTable = false
+  state.patch(node, result)
+  return result
+}

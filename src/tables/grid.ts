@@ -1,0 +1,215 @@
+/**
+ * The grid model: a table as origin cells with explicit positions and spans.
+ *
+ * This module owns the grid invariant (every slot is covered by exactly one
+ * cell, spans stay inside the table). Readers may hand in rough rows; after
+ * `placeRows` or `normalizeGrid` nothing downstream needs to check again.
+ *
+ *     col:    0     1     2
+ *           ┌─────────────┬─────┐
+ *   row 0   │ A (colSpan 2)│  B  │   cells: A(0,0 1×2) B(0,2)
+ *           ├─────┬───────┤     │          C(1,0) D(1,1) B covers (1,2)
+ *   row 1   │  C  │   D   │     │
+ *           └─────┴───────┴─────┘
+ */
+
+export interface GridCell<C> {
+  row: number
+  col: number
+  rowSpan: number
+  colSpan: number
+  header: boolean
+  content: C
+}
+
+export interface Grid<C> {
+  rows: number
+  cols: number
+  /** Leading rows that form the table head. */
+  headerRows: number
+  /** Origin cells in reading order (by row, then column). */
+  cells: GridCell<C>[]
+}
+
+/** A cell as a row-by-row source lists it: no position, slots under spans omitted. */
+export interface RowCell<C> {
+  rowSpan?: number
+  colSpan?: number
+  header?: boolean
+  content: C
+}
+
+/** Reports what normalization had to change, so readers can warn. */
+export interface GridFixes {
+  clamped: number
+  overlaps: number
+  padded: number
+}
+
+const MAX_SPAN = 1000
+
+function spanOf(value: number | undefined): number {
+  if (value === undefined || !Number.isFinite(value) || value < 1) return 1
+  return Math.min(Math.floor(value), MAX_SPAN)
+}
+
+/**
+ * Lay out rows the way browsers lay out HTML tables: each cell takes the next
+ * slot not covered by a row span from above; spans that would overlap are
+ * shrunk; short rows are padded with `empty()` cells.
+ * A `rowSpan` of 0 means "to the last row", as in HTML.
+ */
+export function placeRows<C>(
+  rows: RowCell<C>[][],
+  empty: () => C,
+  headerRows = 0
+): { grid: Grid<C>; fixes: GridFixes } {
+  const fixes: GridFixes = { clamped: 0, overlaps: 0, padded: 0 }
+  const rowCount = rows.length
+  const occupied: boolean[][] = rows.map(() => [])
+  const cells: GridCell<C>[] = []
+  let cols = 0
+
+  for (let r = 0; r < rowCount; r++) {
+    let c = 0
+    for (const source of rows[r]) {
+      while (occupied[r][c]) c++
+      let rowSpan = source.rowSpan === 0 ? rowCount - r : spanOf(source.rowSpan)
+      let colSpan = spanOf(source.colSpan)
+      if (r + rowSpan > rowCount) {
+        rowSpan = rowCount - r
+        fixes.clamped++
+      }
+      // Shrink the column span at the first slot already taken in this row.
+      for (let k = 1; k < colSpan; k++) {
+        if (occupied[r][c + k]) {
+          colSpan = k
+          fixes.overlaps++
+          break
+        }
+      }
+      // Shrink the row span at the first lower row where the area is taken.
+      for (let rr = r + 1; rr < r + rowSpan; rr++) {
+        let taken = false
+        for (let k = 0; k < colSpan; k++) if (occupied[rr][c + k]) taken = true
+        if (taken) {
+          rowSpan = rr - r
+          fixes.overlaps++
+          break
+        }
+      }
+      for (let rr = r; rr < r + rowSpan; rr++) {
+        for (let k = 0; k < colSpan; k++) occupied[rr][c + k] = true
+      }
+      cells.push({ row: r, col: c, rowSpan, colSpan, header: source.header === true, content: source.content })
+      c += colSpan
+      if (c > cols) cols = c
+    }
+    for (let k = 0; k < occupied[r].length; k++) if (occupied[r][k] && k + 1 > cols) cols = k + 1
+  }
+
+  const grid: Grid<C> = { rows: rowCount, cols, headerRows: Math.max(0, Math.min(headerRows, rowCount)), cells }
+  const { grid: normal, fixes: more } = normalizeGrid(grid, empty)
+  fixes.padded += more.padded
+  return { grid: normal, fixes }
+}
+
+/**
+ * Make any positioned grid valid: clamp spans to the table, resolve overlaps
+ * (an earlier span is cut back so a later cell keeps its slot: text is never
+ * dropped), fill uncovered slots with `empty()` cells, sort in reading order,
+ * and mark head cells as headers.
+ */
+export function normalizeGrid<C>(input: Grid<C>, empty: () => C): { grid: Grid<C>; fixes: GridFixes } {
+  const fixes: GridFixes = { clamped: 0, overlaps: 0, padded: 0 }
+  let rows = Math.max(0, input.rows)
+  let cols = Math.max(0, input.cols)
+  for (const cell of input.cells) {
+    rows = Math.max(rows, cell.row + 1)
+    cols = Math.max(cols, cell.col + 1)
+  }
+  const cells = input.cells
+    .map((cell) => ({ ...cell, rowSpan: spanOf(cell.rowSpan), colSpan: spanOf(cell.colSpan) }))
+    .sort((a, b) => a.row - b.row || a.col - b.col)
+
+  const owner: number[][] = Array.from({ length: rows }, () => new Array<number>(cols).fill(-1))
+  const release = (index: number, keepRows: number, keepCols: number) => {
+    const o = cells[index]
+    for (let rr = o.row; rr < o.row + o.rowSpan; rr++) {
+      for (let cc = o.col; cc < o.col + o.colSpan; cc++) {
+        if (rr - o.row >= keepRows || cc - o.col >= keepCols) owner[rr][cc] = -1
+      }
+    }
+    o.rowSpan = keepRows
+    o.colSpan = keepCols
+  }
+
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]
+    if (cell.row < 0 || cell.col < 0) throw new RangeError('grid cell at a negative position')
+    if (cell.row + cell.rowSpan > rows) {
+      cell.rowSpan = rows - cell.row
+      fixes.clamped++
+    }
+    if (cell.col + cell.colSpan > cols) {
+      cell.colSpan = cols - cell.col
+      fixes.clamped++
+    }
+    const prior = owner[cell.row][cell.col]
+    if (prior !== -1) {
+      const o = cells[prior]
+      fixes.overlaps++
+      if (o.row < cell.row) release(prior, cell.row - o.row, o.colSpan)
+      else release(prior, o.rowSpan, cell.col - o.col)
+    }
+    for (let k = 1; k < cell.colSpan; k++) {
+      if (owner[cell.row][cell.col + k] !== -1) {
+        cell.colSpan = k
+        fixes.overlaps++
+        break
+      }
+    }
+    for (let rr = cell.row + 1; rr < cell.row + cell.rowSpan; rr++) {
+      let taken = false
+      for (let k = 0; k < cell.colSpan; k++) if (owner[rr][cell.col + k] !== -1) taken = true
+      if (taken) {
+        cell.rowSpan = rr - cell.row
+        fixes.overlaps++
+        break
+      }
+    }
+    for (let rr = cell.row; rr < cell.row + cell.rowSpan; rr++) {
+      for (let cc = cell.col; cc < cell.col + cell.colSpan; cc++) owner[rr][cc] = i
+    }
+  }
+
+  const filled = cells.slice()
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (owner[r][c] === -1) {
+        filled.push({ row: r, col: c, rowSpan: 1, colSpan: 1, header: false, content: empty() })
+        fixes.padded++
+      }
+    }
+  }
+  filled.sort((a, b) => a.row - b.row || a.col - b.col)
+  const headerRows = Math.max(0, Math.min(input.headerRows, rows))
+  for (const cell of filled) if (cell.row < headerRows) cell.header = true
+  return { grid: { rows, cols, headerRows, cells: filled }, fixes }
+}
+
+/** For each slot, the index in `grid.cells` of the cell covering it. */
+export function ownerMatrix<C>(grid: Grid<C>): number[][] {
+  const owner: number[][] = Array.from({ length: grid.rows }, () => new Array<number>(grid.cols).fill(-1))
+  grid.cells.forEach((cell, index) => {
+    for (let r = cell.row; r < cell.row + cell.rowSpan; r++) {
+      for (let c = cell.col; c < cell.col + cell.colSpan; c++) owner[r][c] = index
+    }
+  })
+  return owner
+}
+
+/** Map cell contents, keeping the structure. */
+export function mapGrid<A, B>(grid: Grid<A>, fn: (content: A, cell: GridCell<A>) => B): Grid<B> {
+  return { ...grid, cells: grid.cells.map((cell) => ({ ...cell, content: fn(cell.content, cell) })) }
+}

@@ -1,0 +1,6 @@
+/**
+ * Table detection and repair: pure functions from text lines to grids.
+ * See README, "Table repair".
+ */
+export { type DetectedTable, findTables } from './find-tables.js'
+export * from './grid.js'
