@@ -24,6 +24,8 @@ export interface TableOrigin {
   confidence: number
   /** 1-based source line span, for text inputs. */
   lines?: [number, number]
+  /** 1-based page span, for PDF inputs (two pages when the table runs over a page end). */
+  pages?: [number, number]
 }
 
 declare module 'mdast' {

@@ -8,7 +8,11 @@ export function explainTables(tree: Root): string[] {
     const rows = node.children.length
     const cols = node.children[0]?.children.length ?? 0
     const origin = node.data?.origin
-    const where = origin?.lines ? ` (lines ${origin.lines[0]}-${origin.lines[1]})` : ''
+    const where = origin?.lines
+      ? ` (lines ${origin.lines[0]}-${origin.lines[1]})`
+      : origin?.pages
+        ? ` (page${origin.pages[0] === origin.pages[1] ? ` ${origin.pages[0]}` : `s ${origin.pages[0]}-${origin.pages[1]}`})`
+        : ''
     const layout = origin?.layout ?? 'unknown'
     const confidence = origin ? origin.confidence.toFixed(2) : '—'
     const head = node.data?.headerRows ?? 0

@@ -3,6 +3,7 @@ import { ConversionError } from '../errors.js'
 import type { InputKind } from '../sniff.js'
 import { readHtml } from './html/index.js'
 import { readMarkdown } from './markdown.js'
+import { readPdf } from './pdf/index.js'
 import { readText } from './text/index.js'
 import type { Reader } from './types.js'
 
@@ -17,8 +18,8 @@ export const readers: Record<InputKind, Reader> = {
   md: readMarkdown,
   html: readHtml,
   docx: notYet('DOCX'),
-  pdf: notYet('PDF')
+  pdf: readPdf
 }
 
-export { readHtml, readMarkdown, readText }
+export { readHtml, readMarkdown, readPdf, readText }
 export type { ReadOptions, ReadResult, Reader } from './types.js'

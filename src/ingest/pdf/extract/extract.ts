@@ -1,0 +1,121 @@
+/**
+ * The pdf.js I/O: open a document (with its password), then read each page
+ * of the range into plain `PageContent`. Runs inside the extraction worker
+ * (see `run-extraction.ts`), reporting page by page so the caller can keep
+ * a time budget.
+ */
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import type { PageContent, PdfInfo } from '../types.js'
+import type { Matrix } from './matrix.js'
+import { documentParams, loadPdfjs } from './pdfjs.js'
+import { rulesFromOperators } from './rules.js'
+import { type PdfjsTextItem, type PdfjsTextStyle, runsFromTextItems } from './runs.js'
+
+export interface ExtractRequest {
+  bytes: Uint8Array
+  password?: string
+  /** 1-based inclusive range; clipped to the document. */
+  pages?: { from: number; to: number }
+}
+
+/** A failure pdf.js reported, reduced to what can cross a worker boundary. */
+export interface ExtractFailure {
+  name: string
+  message: string
+  /** pdf.js `PasswordResponses` code for a `PasswordException`. */
+  code?: number
+}
+
+export type ExtractEvent =
+  | { type: 'info'; info: PdfInfo; first: number; last: number }
+  | { type: 'page'; page: PageContent; warnings: string[] }
+  | { type: 'page-failed'; number: number; error: ExtractFailure }
+  | { type: 'done' }
+
+export function toFailure(error: unknown): ExtractFailure {
+  if (error && typeof error === 'object') {
+    const e = error as { name?: unknown; message?: unknown; code?: unknown }
+    const failure: ExtractFailure = { name: String(e.name ?? 'Error'), message: String(e.message ?? error) }
+    if (typeof e.code === 'number') failure.code = e.code
+    return failure
+  }
+  return { name: 'Error', message: String(error) }
+}
+
+/** Declared metadata worth keeping (not "Microsoft Word - report.docx"). */
+function cleanTitle(title: unknown): string | undefined {
+  if (typeof title !== 'string') return undefined
+  const t = title.replace(/\s+/g, ' ').trim()
+  if (!t || /^untitled\b/i.test(t) || /^microsoft (word|powerpoint|excel) - /i.test(t) || /\.(docx?|pdf|rtf|odt|txt|html?)$/i.test(t)) return undefined
+  return t
+}
+
+async function documentInfo(doc: PDFDocumentProxy): Promise<PdfInfo> {
+  const info: PdfInfo = { pageCount: doc.numPages }
+  try {
+    const meta = await doc.getMetadata()
+    const dict = meta.info as Record<string, unknown>
+    const title = cleanTitle(dict.Title)
+    if (title) info.title = title
+    if (typeof dict.Language === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(dict.Language)) info.lang = dict.Language
+    if (typeof dict.Author === 'string' && dict.Author.trim()) info.author = dict.Author.trim()
+  } catch {
+    // Metadata is optional; a broken Info dictionary must not stop the text.
+  }
+  return info
+}
+
+async function readPage(page: PDFPageProxy, pdfjs: Awaited<ReturnType<typeof loadPdfjs>>): Promise<{ content: PageContent; warnings: string[] }> {
+  const viewport = page.getViewport({ scale: 1 })
+  const base = viewport.transform as Matrix
+  const warnings: string[] = []
+  const text = await page.getTextContent({ disableNormalization: false })
+  // The operator list also resolves the fonts, so their real names become known.
+  const operators = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })
+  const fontNames = new Map<string, string>()
+  for (const id of Object.keys(text.styles)) {
+    try {
+      const font = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: unknown }) : null
+      if (font && typeof font.name === 'string') fontNames.set(id, font.name)
+    } catch {
+      // An unresolved font keeps pdf.js's id; only bold/italic detection suffers.
+    }
+  }
+  const items = text.items.filter((item): item is PdfjsTextItem & typeof item => 'str' in item)
+  const { runs, skipped } = runsFromTextItems(items, text.styles as Record<string, PdfjsTextStyle>, fontNames, base)
+  if (skipped > 0) warnings.push(`page ${page.pageNumber}: ${skipped} text run(s) drawn at a slant were skipped`)
+  const size = { width: viewport.width, height: viewport.height }
+  const { rules, truncated } = rulesFromOperators(operators, pdfjs.OPS, base, size)
+  if (truncated) warnings.push(`page ${page.pageNumber}: too many drawn lines; table rulings read only in part`)
+  page.cleanup()
+  return { content: { number: page.pageNumber, ...size, runs, rules }, warnings }
+}
+
+/**
+ * Read a document page by page, calling `emit` for each event. Throws what
+ * pdf.js throws when the document cannot be opened at all; a page that fails
+ * is reported as `page-failed` and the others are still read.
+ */
+export async function extractDocument(request: ExtractRequest, emit: (event: ExtractEvent) => void): Promise<void> {
+  const pdfjs = await loadPdfjs()
+  const task = pdfjs.getDocument(documentParams(request.bytes, request.password))
+  try {
+    const doc = await task.promise
+    const info = await documentInfo(doc)
+    const first = Math.max(1, request.pages?.from ?? 1)
+    const last = Math.min(doc.numPages, request.pages?.to ?? doc.numPages)
+    emit({ type: 'info', info, first, last })
+    for (let n = first; n <= last; n++) {
+      try {
+        const page = await doc.getPage(n)
+        const { content, warnings } = await readPage(page, pdfjs)
+        emit({ type: 'page', page: content, warnings })
+      } catch (error) {
+        emit({ type: 'page-failed', number: n, error: toFailure(error) })
+      }
+    }
+    emit({ type: 'done' })
+  } finally {
+    await task.destroy()
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Reader for PDF: pdf.js (in a worker thread, under a time budget) reads
+ * each page's text runs and rulings; pure layout analysis turns them into
+ * headings, paragraphs, lists and tables with merged cells.
+ */
+import type { Root, RootContent, Table } from 'mdast'
+import { gridToTable } from '../../ast/table.js'
+import { ConversionError } from '../../errors.js'
+import { type Message, info, warning } from '../../messages.js'
+import { mapGrid } from '../../tables/grid.js'
+import type { ReadOptions, ReadResult } from '../types.js'
+import { type TableItem, buildBlocks } from './layout/blocks.js'
+import { layoutPages } from './layout/document.js'
+import type { PageContent, PdfInfo } from './types.js'
+import { DEFAULT_BUDGET, type ExtractionBudget, runExtraction } from './run-extraction.js'
+
+export interface PdfReadOptions extends ReadOptions {
+  /** Time limits for pdf.js (default: 30 s per page, 10 min per document). */
+  budget?: Partial<ExtractionBudget>
+}
+
+/** A table found on a page as a canonical mdast table. */
+export function pdfTableNode(table: TableItem): Table {
+  const node = gridToTable(mapGrid(table.grid, (cell) => (cell.text ? [{ type: 'text' as const, value: cell.text }] : [])))
+  node.data = { ...node.data, origin: { layout: table.layout, confidence: Number(table.confidence.toFixed(2)), pages: [table.firstPage ?? table.page, table.page] } }
+  return node
+}
+
+/** Pages already extracted → mdast. Pure. */
+export function pdfToMdast(pages: readonly PageContent[], meta: Partial<PdfInfo> = {}): { tree: Root; messages: Message[] } {
+  const messages: Message[] = []
+  const children: RootContent[] = buildBlocks(layoutPages(pages), (table) => {
+    messages.push(
+      info(
+        'table-repaired',
+        `table of ${table.grid.rows}×${table.grid.cols} read from ${table.layout === 'pdf-ruled' ? 'drawn rules' : 'aligned columns'} on page ${table.page} (confidence ${table.confidence.toFixed(2)})`
+      )
+    )
+    return pdfTableNode(table)
+  })
+  const tree: Root = { type: 'root', children }
+  const data: NonNullable<Root['data']> = {}
+  if (meta.title) data.title = meta.title
+  if (meta.lang) data.lang = meta.lang
+  if (meta.author) data.author = meta.author
+  if (Object.keys(data).length > 0) tree.data = data
+  return { tree, messages }
+}
+
+export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<ReadResult> {
+  const budget = { ...DEFAULT_BUDGET, ...options.budget }
+  const extraction = await runExtraction(
+    {
+      bytes,
+      ...(options.password !== undefined ? { password: options.password } : {}),
+      ...(options.pages ? { pages: options.pages } : {})
+    },
+    budget
+  )
+  const { pageCount } = extraction.info
+  if (options.pages && options.pages.from > pageCount) {
+    throw new ConversionError(`page ${options.pages.from} is past the end: the PDF has ${pageCount} page${pageCount === 1 ? '' : 's'}`, 'empty')
+  }
+  if (extraction.pages.length === 0) throw new ConversionError('no page of the PDF could be read; it is damaged', 'corrupt')
+  const { tree, messages } = pdfToMdast(extraction.pages, extraction.info)
+  const warnings = extraction.warnings.map((text) => warning('pdf-warning', text))
+  if (options.pages && options.pages.to > pageCount) warnings.push(warning('pdf-warning', `the PDF has ${pageCount} pages; read pages ${extraction.first}-${extraction.last}`))
+  if (tree.children.length === 0) {
+    throw new ConversionError('the PDF has no text to read (scanned pages are images; docmend does not do OCR)', 'empty')
+  }
+  return { doc: { tree, resources: [] }, messages: [...warnings, ...messages] }
+}

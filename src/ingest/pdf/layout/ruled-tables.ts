@@ -1,0 +1,269 @@
+/**
+ * Ruled tables: tables whose cells are drawn. The rules that touch one
+ * another form a table; their distinct x and y positions form the grid; a
+ * rule missing between two grid slots means one merged cell covers both.
+ *
+ *     x0      x1      x2      x3
+ *  y0 ┌───────────────┬───────┐     no rule at x1 between y0 and y1:
+ *     │  A            │   B   │     A spans columns 0–1
+ *  y1 ├───────┬───────┤       │     no rule at y1 between x2 and x3:
+ *     │  C    │  D    │       │     B spans rows 0–1
+ *  y2 └───────┴───────┴───────┘
+ *
+ * Pure: rules and text runs in page coordinates in, tables and the runs
+ * they did not take out.
+ */
+import { joinLines } from './join-lines.js'
+import { type GridCell, normalizeGrid } from '../../../tables/grid.js'
+import type { Rule, TextRun } from '../types.js'
+import { type Box, cluster, overlap } from './geometry.js'
+import { baselineGroups, joinPieces } from './fragments.js'
+import { detectHeaderRows, markBodyHeaders } from './header-rows.js'
+import { type CellText, type PageTable, emptyCell } from './table-types.js'
+
+/** Rules closer than this (points) are the same line. */
+const SNAP = 2.5
+/** A boundary counts as drawn when rules cover this share of it. */
+const DRAWN = 0.6
+/** Grid lines closer than this are one (double rules, thick borders drawn as two). */
+const MERGE_LINES = 3.5
+
+interface Segment {
+  /** Position across (y for horizontal rules, x for vertical). */
+  at: number
+  from: number
+  to: number
+}
+
+/** Collinear pieces joined: dashed and per-cell rules become whole lines. */
+export function mergeSegments(segments: readonly Segment[]): Segment[] {
+  const sorted = [...segments].sort((a, b) => a.at - b.at || a.from - b.from)
+  const out: Segment[] = []
+  let band: Segment[] = []
+  const flush = () => {
+    band.sort((a, b) => a.from - b.from)
+    const at = band.reduce((s, x) => s + x.at, 0) / band.length
+    let current: Segment | null = null
+    for (const s of band) {
+      if (current && s.from <= current.to + SNAP) current.to = Math.max(current.to, s.to)
+      else {
+        current = { at, from: s.from, to: s.to }
+        out.push(current)
+      }
+    }
+    band = []
+  }
+  for (const s of sorted) {
+    if (band.length > 0 && s.at - band[band.length - 1].at > 1) flush()
+    band.push(s)
+  }
+  if (band.length > 0) flush()
+  return out
+}
+
+function find(parent: number[], i: number): number {
+  while (parent[i] !== i) {
+    parent[i] = parent[parent[i]]
+    i = parent[i]
+  }
+  return i
+}
+
+function union(parent: number[], a: number, b: number): void {
+  const ra = find(parent, a)
+  const rb = find(parent, b)
+  if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
+}
+
+/** Groups of horizontal and vertical rules that touch each other. */
+function connectedRules(h: Segment[], v: Segment[]): { h: Segment[]; v: Segment[] }[] {
+  const parent = Array.from({ length: h.length + v.length }, (_, i) => i)
+  const byX = v.map((s, i) => ({ s, i })).sort((a, b) => a.s.at - b.s.at)
+  const xs = byX.map((e) => e.s.at)
+  const lowerBound = (x: number) => {
+    let lo = 0
+    let hi = xs.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (xs[mid] < x) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  h.forEach((hs, hi) => {
+    for (let k = lowerBound(hs.from - SNAP); k < byX.length && byX[k].s.at <= hs.to + SNAP; k++) {
+      const vs = byX[k].s
+      if (hs.at >= vs.from - SNAP && hs.at <= vs.to + SNAP) union(parent, hi, h.length + byX[k].i)
+    }
+  })
+  const groups = new Map<number, { h: Segment[]; v: Segment[] }>()
+  const groupOf = (i: number) => {
+    const root = find(parent, i)
+    let g = groups.get(root)
+    if (!g) {
+      g = { h: [], v: [] }
+      groups.set(root, g)
+    }
+    return g
+  }
+  h.forEach((s, i) => groupOf(i).h.push(s))
+  v.forEach((s, i) => groupOf(h.length + i).v.push(s))
+  return [...groups.values()]
+}
+
+function drawn(rules: Segment[], at: number, from: number, to: number): boolean {
+  const need = (to - from) * DRAWN
+  let covered = 0
+  for (const r of rules) if (Math.abs(r.at - at) <= MERGE_LINES) covered += overlap(r.from, r.to, from, to)
+  return covered >= need
+}
+
+/** Merged-cell rectangles over the elementary grid, from the boundaries that are not drawn. */
+export function mergedCells(
+  xs: readonly number[],
+  ys: readonly number[],
+  h: Segment[],
+  v: Segment[]
+): { cells: { row: number; col: number; rowSpan: number; colSpan: number }[]; irregular: number } {
+  const rows = ys.length - 1
+  const cols = xs.length - 1
+  const parent = Array.from({ length: rows * cols }, (_, i) => i)
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (c + 1 < cols && !drawn(v, xs[c + 1], ys[r], ys[r + 1])) union(parent, r * cols + c, r * cols + c + 1)
+      if (r + 1 < rows && !drawn(h, ys[r + 1], xs[c], xs[c + 1])) union(parent, r * cols + c, (r + 1) * cols + c)
+    }
+  }
+  const extent = new Map<number, { r1: number; c1: number; r2: number; c2: number; n: number }>()
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const root = find(parent, r * cols + c)
+      const e = extent.get(root)
+      if (!e) extent.set(root, { r1: r, c1: c, r2: r, c2: c, n: 1 })
+      else {
+        e.r1 = Math.min(e.r1, r)
+        e.c1 = Math.min(e.c1, c)
+        e.r2 = Math.max(e.r2, r)
+        e.c2 = Math.max(e.c2, c)
+        e.n++
+      }
+    }
+  }
+  let irregular = 0
+  const cells = [...extent.values()].map((e) => {
+    const rowSpan = e.r2 - e.r1 + 1
+    const colSpan = e.c2 - e.c1 + 1
+    // An L-shaped group (a rule drawn only part of the way) is taken as its bounding box.
+    if (rowSpan * colSpan !== e.n) irregular++
+    return { row: e.r1, col: e.c1, rowSpan, colSpan }
+  })
+  return { cells, irregular }
+}
+
+function indexIn(bounds: readonly number[], v: number): number {
+  for (let i = 0; i + 1 < bounds.length; i++) if (v >= bounds[i] && v < bounds[i + 1]) return i
+  return -1
+}
+
+/** A run cut at the x positions given, its characters shared out by their advance. */
+function splitRun(run: TextRun, cuts: readonly number[]): TextRun[] {
+  const chars = Array.from(run.text)
+  if (chars.length < 2) return [run]
+  const each = run.width / chars.length
+  const pieces: TextRun[] = []
+  let start = 0
+  for (const cut of [...cuts, Number.POSITIVE_INFINITY]) {
+    let end = start
+    while (end < chars.length && run.x + (end + 0.5) * each < cut) end++
+    if (end > start) pieces.push({ ...run, text: chars.slice(start, end).join(''), x: run.x + start * each, width: (end - start) * each })
+    start = end
+  }
+  return pieces
+}
+
+/** Text of the runs in one cell: lines joined as wrapped lines. */
+export function cellText(runs: readonly TextRun[]): CellText {
+  if (runs.length === 0) return emptyCell()
+  const lines = baselineGroups(runs).map((line) => joinPieces(line.map((r) => ({ text: r.text, x1: r.x, x2: r.x + r.width, size: r.size }))))
+  // Vertical writing and turned labels: columns read right to left.
+  const columns = runs.filter((r) => r.length !== undefined).sort((a, b) => b.x - a.x || a.y - b.y)
+  lines.push(...columns.map((r) => r.text.trim()))
+  const visible = runs.filter((r) => r.text.trim())
+  return { text: lines.reduce((a, b) => joinLines(a, b), ''), bold: visible.length > 0 && visible.every((r) => r.bold) }
+}
+
+/** The vertical middle of a run's glyphs. */
+const middleOf = (r: TextRun) => (r.length === undefined ? r.y - r.size * 0.35 : r.y + r.length / 2)
+
+function buildTable(h: Segment[], v: Segment[], runs: readonly TextRun[], taken: Set<TextRun>): PageTable | null {
+  const box: Box = {
+    x1: Math.min(...h.map((s) => s.from), ...v.map((s) => s.at)),
+    x2: Math.max(...h.map((s) => s.to), ...v.map((s) => s.at)),
+    y1: Math.min(...v.map((s) => s.from), ...h.map((s) => s.at)),
+    y2: Math.max(...v.map((s) => s.to), ...h.map((s) => s.at))
+  }
+  const xs = cluster([box.x1, box.x2, ...v.map((s) => s.at)], MERGE_LINES)
+  const ys = cluster([box.y1, box.y2, ...h.map((s) => s.at)], MERGE_LINES)
+  const rows = ys.length - 1
+  const cols = xs.length - 1
+  if (rows < 1 || cols < 2 || rows * cols < 4) return null
+  const { cells: rects, irregular } = mergedCells(xs, ys, h, v)
+
+  // Slot → the runs whose middle falls in it; runs across a drawn column rule are cut there.
+  const slotRuns = new Map<number, TextRun[]>()
+  const inside = runs.filter((r) => {
+    const cx = r.x + r.width / 2
+    const cy = middleOf(r)
+    return !taken.has(r) && cx > box.x1 && cx < box.x2 && cy > box.y1 && cy < box.y2
+  })
+  let cut = 0
+  for (const run of inside) {
+    taken.add(run)
+    const row = indexIn(ys, middleOf(run))
+    if (row < 0) continue
+    const cuts = xs.slice(1, -1).filter((x) => run.x < x - 1 && run.x + run.width > x + 1 && drawn(v, x, ys[row], ys[row + 1]))
+    if (cuts.length > 0) cut++
+    for (const piece of cuts.length > 0 ? splitRun(run, cuts) : [run]) {
+      const col = indexIn(xs, piece.x + piece.width / 2)
+      if (col < 0) continue
+      const key = row * cols + col
+      const list = slotRuns.get(key)
+      if (list) list.push(piece)
+      else slotRuns.set(key, [piece])
+    }
+  }
+  const cells: GridCell<CellText>[] = rects.map((rect) => {
+    const mine: TextRun[] = []
+    for (let r = rect.row; r < rect.row + rect.rowSpan; r++) {
+      for (let c = rect.col; c < rect.col + rect.colSpan; c++) mine.push(...(slotRuns.get(r * cols + c) ?? []))
+    }
+    return { ...rect, header: false, content: cellText(mine) }
+  })
+  const filled = cells.filter((c) => c.content.text).length
+  // A box around a paragraph or a figure frame is not a table.
+  if (filled < 2) {
+    for (const run of inside) taken.delete(run)
+    return null
+  }
+  const { grid } = normalizeGrid({ rows, cols, headerRows: 0, cells }, emptyCell)
+  grid.headerRows = detectHeaderRows(grid)
+  const confidence = Math.max(0.5, 0.95 - 0.15 * irregular - (cut > 0 ? 0.1 : 0))
+  return { kind: 'table', layout: 'pdf-ruled', confidence, box, columns: xs, grid: markBodyHeaders(normalizeGrid(grid, emptyCell).grid) }
+}
+
+/**
+ * The ruled tables on a page and the runs that are not in them. Rules must
+ * be horizontal or vertical (as `rulesFromOperators` gives them).
+ */
+export function findRuledTables(rules: readonly Rule[], runs: readonly TextRun[]): { tables: PageTable[]; rest: TextRun[] } {
+  const h = mergeSegments(rules.filter((r) => r.y1 === r.y2).map((r) => ({ at: r.y1, from: r.x1, to: r.x2 })))
+  const v = mergeSegments(rules.filter((r) => r.x1 === r.x2 && r.y1 !== r.y2).map((r) => ({ at: r.x1, from: r.y1, to: r.y2 })))
+  const taken = new Set<TextRun>()
+  const tables: PageTable[] = []
+  for (const group of connectedRules(h, v)) {
+    if (group.h.length < 2 || group.v.length < 2) continue
+    const table = buildTable(group.h, group.v, runs, taken)
+    if (table) tables.push(table)
+  }
+  return { tables: tables.sort((a, b) => a.box.y1 - b.box.y1), rest: runs.filter((r) => !taken.has(r)) }
+}

@@ -1,0 +1,129 @@
+/**
+ * Run the pdf.js extraction in a worker thread under a time budget, and turn
+ * what goes wrong into one-line `ConversionError`s: encrypted, damaged,
+ * too slow, too big.
+ */
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { ConversionError } from '../../errors.js'
+import type { ExtractFailure, ExtractRequest } from './extract/extract.js'
+import type { WorkerMessage } from './extract/worker.js'
+import type { PageContent, PdfInfo } from './types.js'
+
+/** How long pdf.js may work without finishing a page, and on the whole document. */
+export interface ExtractionBudget {
+  /** Opening the document, or reading one page (default 30 s). */
+  pageMs: number
+  /** Everything (default 10 min). */
+  documentMs: number
+}
+
+export const DEFAULT_BUDGET: ExtractionBudget = { pageMs: 30_000, documentMs: 600_000 }
+
+/** Heap for the worker: enough for very large documents, not for a decompression bomb. */
+const WORKER_HEAP_MB = 2048
+
+export interface Extraction {
+  info: PdfInfo
+  /** The pages read, in order. */
+  pages: PageContent[]
+  first: number
+  last: number
+  warnings: string[]
+}
+
+/**
+ * The compiled worker script. Under the test runner this module runs from
+ * `src/` as TypeScript, which a worker thread cannot load, so the build's
+ * copy in `dist/` is used (`npm test` builds first).
+ */
+function workerUrl(): URL {
+  const here = new URL('./extract/worker.js', import.meta.url)
+  if (existsSync(fileURLToPath(here))) return here
+  const built = new URL(here.href.replace(/\/src\/ingest\/pdf\//, '/dist/ingest/pdf/'))
+  if (existsSync(fileURLToPath(built))) return built
+  throw new Error(`the PDF extraction worker is missing (${fileURLToPath(here)}); run npm run build`)
+}
+
+/** A pdf.js failure as the one-line error a user sees. */
+export function failureToError(failure: ExtractFailure): ConversionError {
+  if (failure.name === 'PasswordException') {
+    return failure.code === 2
+      ? new ConversionError('the password does not open this encrypted PDF', 'encrypted')
+      : new ConversionError('the PDF is encrypted; give its password with --password', 'encrypted')
+  }
+  if (failure.name === 'InvalidPDFException') return new ConversionError('not a readable PDF: its structure is damaged or the file is truncated', 'corrupt')
+  return new ConversionError(`the PDF is damaged: ${failure.message.replace(/\s+/g, ' ').trim()}`, 'corrupt')
+}
+
+export function runExtraction(request: ExtractRequest, budget: ExtractionBudget = DEFAULT_BUDGET): Promise<Extraction> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerUrl(), {
+      workerData: request,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      stdout: true,
+      stderr: true
+    })
+    // pdf.js's own console chatter must not reach the user's terminal.
+    worker.stdout.resume()
+    worker.stderr.resume()
+    const pages: PageContent[] = []
+    const warnings: string[] = []
+    let info: PdfInfo | undefined
+    let range = { first: 1, last: 0 }
+    let settled = false
+    let working = 'opening the document'
+
+    const finish = (error: ConversionError | null) => {
+      if (settled) return
+      settled = true
+      clearTimeout(pageTimer)
+      clearTimeout(documentTimer)
+      void worker.terminate()
+      if (error) reject(error)
+      else resolve({ info: info ?? { pageCount: 0 }, pages, ...range, warnings })
+    }
+    const giveUp = (ms: number) => () =>
+      finish(new ConversionError(`gave up ${working} after ${Math.round(ms / 1000)} s; the PDF may be damaged`, 'timeout'))
+    let pageTimer = setTimeout(giveUp(budget.pageMs), budget.pageMs)
+    const documentTimer = setTimeout(giveUp(budget.documentMs), budget.documentMs)
+    const progress = (next: string) => {
+      working = next
+      clearTimeout(pageTimer)
+      pageTimer = setTimeout(giveUp(budget.pageMs), budget.pageMs)
+    }
+
+    worker.on('message', (message: WorkerMessage) => {
+      switch (message.type) {
+        case 'info':
+          info = message.info
+          range = { first: message.first, last: message.last }
+          progress(`reading page ${message.first}`)
+          break
+        case 'page':
+          pages.push(message.page)
+          warnings.push(...message.warnings)
+          progress(`reading page ${message.page.number + 1}`)
+          break
+        case 'page-failed':
+          warnings.push(`page ${message.number} could not be read (${message.error.message}); it is left out`)
+          progress(`reading page ${message.number + 1}`)
+          break
+        case 'done':
+          finish(null)
+          break
+        case 'failed':
+          finish(failureToError(message.error))
+          break
+      }
+    })
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(new ConversionError('the PDF needs more memory than allowed to read', 'limit'))
+      else finish(failureToError({ name: error.name, message: error.message }))
+    })
+    worker.on('exit', (code) => {
+      if (!settled) finish(new ConversionError(`the PDF reader stopped unexpectedly (exit code ${code})`, 'corrupt'))
+    })
+  })
+}

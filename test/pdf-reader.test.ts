@@ -1,0 +1,139 @@
+/**
+ * The PDF reader end to end, on PDFs drawn with pdfkit in the test itself:
+ * what a user gets back from `readDocument` for tables, columns, headings,
+ * lists, running heads, CJK text and page ranges.
+ */
+import type { Heading, List, Root, Table } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { readDocument } from '../src/convert.js'
+import { tableToGrid } from '../src/ast/table.js'
+import { LOREM, cjk, cjkFontAvailable, drawJustified, drawTable, makePdf } from './helpers/pdf-fixtures.js'
+
+async function read(bytes: Uint8Array, options: Parameters<typeof readDocument>[1] = {}) {
+  const { doc, messages } = await readDocument(bytes, options)
+  return { tree: doc.tree, messages }
+}
+
+const tables = (tree: Root) => tree.children.filter((n): n is Table => n.type === 'table')
+const headings = (tree: Root) => tree.children.filter((n): n is Heading => n.type === 'heading')
+
+/** A table as rows of `text[rowSpan x colSpan]` strings, covered slots as '·'. */
+function layoutOf(table: Table): string[][] {
+  return table.children.map((row) =>
+    row.children.map((cell) => {
+      if (cell.data?.covered) return '·'
+      const spans = (cell.data?.rowSpan ?? 1) > 1 || (cell.data?.colSpan ?? 1) > 1 ? `[${cell.data?.rowSpan ?? 1}x${cell.data?.colSpan ?? 1}]` : ''
+      return toString(cell) + spans
+    })
+  )
+}
+
+describe('ruled tables', () => {
+  let tree: Root
+  beforeAll(async () => {
+    const pdf = await makePdf((doc) => {
+      doc.font('Helvetica-Bold').fontSize(16).text('Regional sales', 56, 60)
+      doc.font('Helvetica').fontSize(10).text('Figures in thousands, as reported by each office.', 56, 90)
+      drawTable(
+        doc,
+        [
+          [{ text: 'Region', rowSpan: 2, bold: true }, { text: 'Sales', colSpan: 2, bold: true }, { text: 'Staff', rowSpan: 2, bold: true }],
+          [{ text: '2023', bold: true }, { text: '2024', bold: true }],
+          [{ text: 'North', rowSpan: 2 }, { text: '120' }, { text: '130' }, { text: '14' }],
+          [{ text: '125' }, { text: '128' }, { text: '15' }],
+          [{ text: 'South' }, { text: '95' }, { text: '101' }, { text: '9' }]
+        ],
+        { x: 56, y: 120, colWidths: [140, 90, 90, 80], rowHeight: 22, ruled: true, alignNumbers: true }
+      )
+      doc.font('Helvetica').fontSize(10).text('The North office reports twice a year.', 56, 260)
+    })
+    tree = (await read(pdf)).tree
+  })
+
+  it('rebuilds a drawn table with its rowspans, colspans and two header rows', () => {
+    const [table] = tables(tree)
+    expect(layoutOf(table)).toEqual([
+      ['Region[2x1]', 'Sales[1x2]', '·', 'Staff[2x1]'],
+      ['·', '2023', '2024', '·'],
+      ['North[2x1]', '120', '130', '14'],
+      ['·', '125', '128', '15'],
+      ['South', '95', '101', '9']
+    ])
+    expect(table.data?.headerRows).toBe(2)
+    expect(table.data?.origin?.layout).toBe('pdf-ruled')
+  })
+
+  it('keeps the text around the table in order, with the bold title as a heading', () => {
+    const kinds = tree.children.map((n) => n.type)
+    expect(kinds).toEqual(['heading', 'paragraph', 'table', 'paragraph'])
+    expect(toString(tree.children[0])).toBe('Regional sales')
+    expect(toString(tree.children[3])).toBe('The North office reports twice a year.')
+  })
+
+  it('lands in the same canonical grid model as any other table', () => {
+    const [table] = tables(tree)
+    const { grid, fixes } = tableToGrid(table)
+    expect(fixes).toEqual({ clamped: 0, overlaps: 0, padded: 0 })
+    expect(grid.cells.filter((c) => c.rowSpan > 1).map((c) => [c.row, c.col, c.rowSpan])).toEqual([
+      [0, 0, 2],
+      [0, 3, 2],
+      [2, 0, 2]
+    ])
+  })
+})
+
+describe('unruled tables', () => {
+  it('finds a table from columns of aligned text, with its header row', async () => {
+    const pdf = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10).text(LOREM[0], 56, 60, { width: 480 })
+      const rows = [
+        ['Office', 'Budget', 'Spent', 'Share'],
+        ['Harbour', '1,200', '1,050', '87.5%'],
+        ['Airport', '950', '990', '104.2%'],
+        ['Station', '400', '310', '77.5%'],
+        ['Market', '275', '260', '94.5%']
+      ]
+      rows.forEach((row, r) => {
+        row.forEach((text, c) => {
+          doc.font(r === 0 ? 'Helvetica-Bold' : 'Helvetica').fontSize(10)
+          doc.text(text, 56 + c * 110, 120 + r * 16, { width: 90, align: c === 0 ? 'left' : 'right', lineBreak: false })
+        })
+      })
+      doc.font('Helvetica').fontSize(10).text(LOREM[1], 56, 220, { width: 480 })
+    })
+    const { tree } = await read(pdf)
+    const [table] = tables(tree)
+    expect(table.data?.origin?.layout).toBe('pdf-aligned')
+    expect(layoutOf(table)).toEqual([
+      ['Office', 'Budget', 'Spent', 'Share'],
+      ['Harbour', '1,200', '1,050', '87.5%'],
+      ['Airport', '950', '990', '104.2%'],
+      ['Station', '400', '310', '77.5%'],
+      ['Market', '275', '260', '94.5%']
+    ])
+    expect(table.data?.headerRows).toBe(1)
+    expect(toString(tree.children[0])).toBe(LOREM[0])
+    expect(toString(tree.children[2])).toBe(LOREM[1])
+  })
+})
+
+describe('text flow', () => {
+  it('reads a two-column page column by column, joining a paragraph across the column break', async () => {
+    const paragraph = `${LOREM[0]} ${LOREM[1]}`
+    let rest = ''
+    const pdf = await makePdf((doc) => {
+      doc.font('Helvetica-Bold').fontSize(18).text('Two columns', 56, 56, { width: 480, align: 'center' })
+      doc.font('Helvetica').fontSize(10)
+      doc.text(LOREM[2], 56, 100, { width: 225, align: 'justify' })
+      // The paragraph fills the foot of the left column and goes on at the head of the right one.
+      rest = drawJustified(doc, paragraph, 56, 160, 225, 3)
+      doc.text(rest, 311, 100, { width: 225, align: 'justify' })
+      doc.text(LOREM[3], 311, 160, { width: 225, align: 'justify' })
+    })
+    const { tree } = await read(pdf)
+    expect(rest.length).toBeGreaterThan(20)
+    expect(tree.children.map((n) => toString(n))).toEqual(['Two columns', LOREM[2], paragraph, LOREM[3]])
+    expect(tree.children[0].type).toBe('heading')
+  })
+})
