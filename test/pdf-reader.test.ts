@@ -8,7 +8,7 @@ import { toString } from 'mdast-util-to-string'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readDocument } from '../src/convert.js'
 import { tableToGrid } from '../src/ast/table.js'
-import { LOREM, cjk, cjkFontAvailable, drawJustified, drawTable, makePdf } from './helpers/pdf-fixtures.js'
+import { CJK_FONT_FILE, LOREM, cjk, cjkFontAvailable, drawJustified, drawTable, makePdf } from './helpers/pdf-fixtures.js'
 
 async function read(bytes: Uint8Array, options: Parameters<typeof readDocument>[1] = {}) {
   const { doc, messages } = await readDocument(bytes, options)
@@ -135,5 +135,124 @@ describe('text flow', () => {
     expect(rest.length).toBeGreaterThan(20)
     expect(tree.children.map((n) => toString(n))).toEqual(['Two columns', LOREM[2], paragraph, LOREM[3]])
     expect(tree.children[0].type).toBe('heading')
+  })
+})
+
+describe('headings and lists', () => {
+  it('takes headings from type size, weight and report numbering, and lists from their markers', async () => {
+    const pdf = await makePdf((doc) => {
+      doc.font('Helvetica-Bold').fontSize(20).text('Annual report', 56, 56)
+      doc.font('Helvetica-Bold').fontSize(14).text('1. Overview', 56, 100)
+      doc.font('Helvetica').fontSize(10).text(LOREM[0], 56, 125, { width: 480 })
+      doc.font('Helvetica-Bold').fontSize(10).text('Main results', 56, 170)
+      doc.font('Helvetica').fontSize(10)
+      doc.text('• Offices met their targets', 56, 190)
+      doc.text('• Costs fell because purchases were postponed until the spring, which', 56, 204)
+      doc.text('freed money for repairs', 66, 218)
+      doc.text('– Roofs first', 76, 232)
+      doc.text('1. Publish the accounts', 56, 252)
+      doc.text('2. Review the targets', 56, 266)
+      doc.font('Helvetica-Bold').fontSize(14).text('2. Outlook', 56, 300)
+      doc.font('Helvetica').fontSize(10).text(LOREM[3], 56, 325, { width: 480 })
+    })
+    const { tree } = await read(pdf)
+    expect(headings(tree).map((h) => [h.depth, toString(h)])).toEqual([
+      [1, 'Annual report'],
+      [2, '1. Overview'],
+      [3, 'Main results'],
+      [2, '2. Outlook']
+    ])
+    const lists = tree.children.filter((n): n is List => n.type === 'list')
+    expect(lists.map((l) => [l.ordered, l.children.map((i) => toString(i.children[0]))])).toEqual([
+      [false, ['Offices met their targets', 'Costs fell because purchases were postponed until the spring, which freed money for repairs']],
+      [true, ['Publish the accounts', 'Review the targets']]
+    ])
+    const nested = lists[0].children[1].children[1] as List
+    expect(nested.type).toBe('list')
+    expect(toString(nested)).toBe('Roofs first')
+  })
+})
+
+describe('pages', () => {
+  let pdf: Uint8Array
+  const body = [LOREM[0], LOREM[1], LOREM[2]]
+  const openers = ['The harbour works began in March.', 'The airport works began in May.', 'The station works began in June.']
+  beforeAll(async () => {
+    pdf = await makePdf((doc) => {
+      for (let page = 1; page <= 3; page++) {
+        if (page > 1) doc.addPage()
+        doc.font('Helvetica').fontSize(8).text('Harbour Board — Annual Report 2024', 56, 30)
+        doc.font('Helvetica').fontSize(8).text(`Page ${page} of 3`, 56, 800, { width: 480, align: 'center' })
+        doc.font('Helvetica').fontSize(10).text(openers[page - 1], 56, 80)
+      }
+      // A paragraph running from the foot of page 1 to the head of page 2.
+      doc.switchToPage(0)
+      doc.font('Helvetica').fontSize(10)
+      const rest = drawJustified(doc, `${body[0]} ${body[1]}`, 56, 760, 480, 2)
+      doc.switchToPage(1)
+      doc.text(rest, 56, 60, { width: 480 })
+      doc.switchToPage(2)
+      doc.text(body[2], 56, 120, { width: 480 })
+    })
+  })
+
+  it('leaves out running headers and page numbers, and joins a paragraph across the page break', async () => {
+    const { tree } = await read(pdf)
+    const text = tree.children.map((n) => toString(n))
+    expect(text).toEqual([openers[0], `${body[0]} ${body[1]}`, openers[1], openers[2], body[2]])
+  })
+
+  it('reads only the pages asked for', async () => {
+    const { tree } = await read(pdf, { pages: { from: 3, to: 3 } })
+    expect(tree.children.map((n) => toString(n))).toEqual([openers[2], body[2]])
+  })
+
+  it('says so when the range starts past the last page', async () => {
+    await expect(read(pdf, { pages: { from: 5, to: 7 } })).rejects.toThrow(/page 5 is past the end: the PDF has 3 pages/)
+  })
+})
+
+describe.runIf(cjkFontAvailable())('CJK', () => {
+  it('joins one-glyph-per-item Chinese text without spaces and reads a Chinese table', async () => {
+    const title = '二〇二四年政府信息公开工作年度报告'
+    const para = '本报告所列数据的统计时间自2024年1月1日到2024年12月31日。如对本报告有疑问，请与本机关联系。'
+    const pdf = await makePdf((doc) => {
+      cjk(doc, 18).text(title, 56, 56, { width: 480, align: 'center' })
+      // Glyph by glyph, as many PDF producers write Chinese.
+      cjk(doc, 10)
+      let x = 56
+      let y = 100
+      for (const ch of para) {
+        const w = doc.widthOfString(ch)
+        if (x + w > 56 + 200) {
+          x = 56
+          y += 14
+        }
+        doc.text(ch, x, y, { lineBreak: false })
+        x += w
+      }
+      drawTable(
+        doc,
+        [
+          [{ text: '信息内容', rowSpan: 2 }, { text: '本年处理决定数量', colSpan: 2 }],
+          [{ text: '许可' }, { text: '处罚' }],
+          [{ text: '行政许可' }, { text: '12' }, { text: '0' }],
+          [{ text: '行政强制' }, { text: '3' }, { text: '1' }]
+        ],
+        { x: 56, y: 200, colWidths: [160, 100, 100], rowHeight: 22, ruled: true, font: CJK_FONT_FILE, boldFont: CJK_FONT_FILE }
+      )
+    })
+    const { tree } = await read(pdf)
+    expect(tree.children.map((n) => n.type)).toEqual(['heading', 'paragraph', 'table'])
+    expect(toString(tree.children[0])).toBe(title)
+    expect(toString(tree.children[1])).toBe(para)
+    expect(layoutOf(tables(tree)[0])).toEqual([
+      ['信息内容[2x1]', '本年处理决定数量[1x2]', '·'],
+      ['·', '许可', '处罚'],
+      ['行政许可', '12', '0'],
+      ['行政强制', '3', '1']
+    ])
+    expect(tables(tree)[0].data?.headerRows).toBe(2)
+    expect(tree.data?.lang).toBe('zh-CN')
   })
 })

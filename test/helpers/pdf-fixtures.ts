@@ -28,8 +28,10 @@ export function makePdf(draw: (doc: Doc) => void, options: PdfOptions = {}): Pro
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: options.size ?? 'A4',
-      margin: 56,
+      // Everything is placed explicitly; a small margin keeps pdfkit from adding pages.
+      margin: 20,
       autoFirstPage: true,
+      bufferPages: true,
       // A fixed date keeps the bytes reproducible.
       info: { CreationDate: new Date(Date.UTC(2024, 0, 1)), ModDate: new Date(Date.UTC(2024, 0, 1)) },
       ...(options.userPassword ? { userPassword: options.userPassword, ownerPassword: `${options.userPassword}-owner`, pdfVersion: '1.7ext3' as const } : {})
@@ -94,8 +96,9 @@ export function drawTable(doc: Doc, rows: DrawCell[][], o: DrawTableOptions): nu
       if (o.ruled) doc.lineWidth(0.6).rect(left, top, width, height).stroke()
       const font = cell.bold ? (o.boldFont ?? 'Helvetica-Bold') : (o.font ?? 'Helvetica')
       const numeric = o.alignNumbers && /^[\d.,%-]+$/.test(cell.text)
+      if (font === CJK_FONT_FILE) doc.font(font, CJK_FONT_NAME)
+      else doc.font(font)
       doc
-        .font(font, font === CJK_FONT_FILE ? CJK_FONT_NAME : undefined)
         .fontSize(size)
         .text(cell.text, left + 4, top + (height - size) / 2, { width: width - 8, align: numeric ? 'right' : 'left', lineBreak: false })
       c += cs

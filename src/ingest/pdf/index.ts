@@ -14,6 +14,9 @@ import { layoutPages } from './layout/document.js'
 import type { PageContent, PdfInfo } from './types.js'
 import { DEFAULT_BUDGET, type ExtractionBudget, runExtraction } from './run-extraction.js'
 
+/** Pages read on each side of a `--pages` range, so running heads are still recognised. */
+const RANGE_CONTEXT = 2
+
 export interface PdfReadOptions extends ReadOptions {
   /** Time limits for pdf.js (default: 30 s per page, 10 min per document). */
   budget?: Partial<ExtractionBudget>
@@ -27,9 +30,13 @@ export function pdfTableNode(table: TableItem): Table {
 }
 
 /** Pages already extracted → mdast. Pure. */
-export function pdfToMdast(pages: readonly PageContent[], meta: Partial<PdfInfo> = {}): { tree: Root; messages: Message[] } {
+export function pdfToMdast(
+  pages: readonly PageContent[],
+  meta: Partial<PdfInfo> = {},
+  range?: { first: number; last: number }
+): { tree: Root; messages: Message[] } {
   const messages: Message[] = []
-  const children: RootContent[] = buildBlocks(layoutPages(pages), (table) => {
+  const children: RootContent[] = buildBlocks(layoutPages(pages, range), (table) => {
     messages.push(
       info(
         'table-repaired',
@@ -53,7 +60,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
     {
       bytes,
       ...(options.password !== undefined ? { password: options.password } : {}),
-      ...(options.pages ? { pages: options.pages } : {})
+      ...(options.pages ? { pages: options.pages, context: RANGE_CONTEXT } : {})
     },
     budget
   )
@@ -61,8 +68,8 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
   if (options.pages && options.pages.from > pageCount) {
     throw new ConversionError(`page ${options.pages.from} is past the end: the PDF has ${pageCount} page${pageCount === 1 ? '' : 's'}`, 'empty')
   }
-  if (extraction.pages.length === 0) throw new ConversionError('no page of the PDF could be read; it is damaged', 'corrupt')
-  const { tree, messages } = pdfToMdast(extraction.pages, extraction.info)
+  if (!extraction.pages.some((p) => p.number >= extraction.first && p.number <= extraction.last)) throw new ConversionError('no page of the PDF could be read; it is damaged', 'corrupt')
+  const { tree, messages } = pdfToMdast(extraction.pages, extraction.info, { first: extraction.first, last: extraction.last })
   const warnings = extraction.warnings.map((text) => warning('pdf-warning', text))
   if (options.pages && options.pages.to > pageCount) warnings.push(warning('pdf-warning', `the PDF has ${pageCount} pages; read pages ${extraction.first}-${extraction.last}`))
   if (tree.children.length === 0) {

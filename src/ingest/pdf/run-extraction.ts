@@ -26,8 +26,9 @@ const WORKER_HEAP_MB = 2048
 
 export interface Extraction {
   info: PdfInfo
-  /** The pages read, in order. */
+  /** The pages read, in order (with context pages around the range asked for). */
   pages: PageContent[]
+  /** The range asked for, clipped to the document. */
   first: number
   last: number
   warnings: string[]
@@ -99,7 +100,7 @@ export function runExtraction(request: ExtractRequest, budget: ExtractionBudget 
         case 'info':
           info = message.info
           range = { first: message.first, last: message.last }
-          progress(`reading page ${message.first}`)
+          progress('reading the first page')
           break
         case 'page':
           pages.push(message.page)

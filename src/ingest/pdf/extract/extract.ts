@@ -16,6 +16,8 @@ export interface ExtractRequest {
   password?: string
   /** 1-based inclusive range; clipped to the document. */
   pages?: { from: number; to: number }
+  /** Also read this many pages before and after the range (to recognise running heads). */
+  context?: number
 }
 
 /** A failure pdf.js reported, reduced to what can cross a worker boundary. */
@@ -105,7 +107,8 @@ export async function extractDocument(request: ExtractRequest, emit: (event: Ext
     const first = Math.max(1, request.pages?.from ?? 1)
     const last = Math.min(doc.numPages, request.pages?.to ?? doc.numPages)
     emit({ type: 'info', info, first, last })
-    for (let n = first; n <= last; n++) {
+    const context = request.context ?? 0
+    for (let n = Math.max(1, first - context); n <= Math.min(doc.numPages, last + context); n++) {
       try {
         const page = await doc.getPage(n)
         const { content, warnings } = await readPage(page, pdfjs)

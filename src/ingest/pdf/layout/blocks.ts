@@ -47,9 +47,11 @@ interface Stats {
 
 const roundSize = (size: number) => Math.round(size * 2) / 2
 const cleanText = (text: string) => text.replace(PUA_BULLET, '• ')
+/** Dashes used as bullets in print, seen as the `-` marker the text classifier knows. */
+const itemView = (text: string) => cleanText(text).replace(/^[–—]([ \t\u3000]+\S)/u, '-$1')
 
 function isItemLine(line: Line): boolean {
-  return classify(cleanText(line.text)).kind === 'item'
+  return classify(itemView(line.text)).kind === 'item'
 }
 
 /** Whether line `b` goes on in the block that `a` ends. */
@@ -73,8 +75,11 @@ function continues(block: Block, a: Line, b: Line, stats: Stats): boolean {
   const centre = (region.x1 + region.x2) / 2
   const centred = (l: Line) => Math.abs((l.x1 + l.x2) / 2 - centre) < size && l.x1 > region.x1 + size
   if (centred(a) && centred(b)) return true
-  const endsShort = a.x2 < region.x2 - Math.max(size * 1.5, width * 0.15)
-  if (endsShort && (SENTENCE_END.test(a.text) || a.x2 < region.x2 - width * 0.35)) return false
+  // Where this text block's lines end: a paragraph may be narrower than its column.
+  const right = Math.max(b.x2, ...block.lines.map((l) => l.x2))
+  const local = right - region.x1
+  const endsShort = a.x2 < right - Math.max(size * 1.5, local * 0.1)
+  if (endsShort && (SENTENCE_END.test(a.text) || a.x2 < right - local * 0.3 || a.x2 < region.x2 - width * 0.35)) return false
   const indented = b.x1 > region.x1 + size * 0.8 && b.x1 > a.x1 + size * 0.8
   return !indented
 }
@@ -153,7 +158,7 @@ function roleOf(block: Block, stats: Stats): Role {
   if (block.lines.length === 1 && first.bold && isTitleLike(text, TITLE_WIDTH)) {
     return { kind: 'heading', level: line.kind === 'numbered' ? line.level : stats.boldLevel }
   }
-  if (line.kind === 'item') return { kind: 'item' }
+  if (classify(itemView(text)).kind === 'item') return { kind: 'item' }
   if (line.kind === 'numbered' && block.lines.length === 1 && isTitleLike(text, TITLE_WIDTH)) {
     return { kind: 'heading', level: line.level }
   }
@@ -174,7 +179,9 @@ function flowsOn(prev: Block, next: Block, stats: Stats): boolean {
   if (Math.abs(last.size - first.size) > 0.12 * Math.max(last.size, first.size)) return false
   if (last.size >= stats.bodySize * HEADING_RATIO || last.bold !== first.bold) return false
   if (SENTENCE_END.test(last.text)) return false
-  if (last.x2 < prev.region.x2 - last.size * 1.5) return false
+  const blockRight = Math.max(...prev.lines.map((l) => l.x2))
+  const full = last.x2 >= prev.region.x2 - last.size * 1.5 || (prev.lines.length > 1 && last.x2 >= blockRight - last.size * 1.5)
+  if (!full) return false
   return first.x1 <= next.region.x1 + first.size * 0.5
 }
 
@@ -216,7 +223,7 @@ function toNodes(parts: readonly Part[], stats: Stats): RootContent[] {
     }
     broken = false
     if (role.kind === 'item') {
-      const parsed = classify(text)
+      const parsed = classify(itemView(text))
       if (parsed.kind !== 'item') continue
       const markerX = block.lines[0].x1
       while (lists.length > 0 && markerX < lists[lists.length - 1].markerX - block.lines[0].size * 0.8) lists.pop()

@@ -80,12 +80,16 @@ function pageFlow(prepared: Prepared, fragments: readonly Fragment[], flow: Flow
   }
 }
 
-/** The whole document's flow: pages in order, furniture left out, continued tables joined. */
-export function layoutPages(pages: readonly PageContent[]): FlowItem[] {
+/**
+ * The whole document's flow: pages in order, furniture left out, continued
+ * tables joined. Pages outside `range` only help to recognise furniture.
+ */
+export function layoutPages(pages: readonly PageContent[], range?: { first: number; last: number }): FlowItem[] {
   const prepared = pages.map(prepare)
   const furniture = findFurniture(prepared.map((p) => ({ height: p.page.height, fragments: p.fragments })))
   const flow: FlowItem[] = []
   for (const p of prepared) {
+    if (range && (p.page.number < range.first || p.page.number > range.last)) continue
     pageFlow(
       p,
       p.fragments.filter((f) => !furniture.has(f)),

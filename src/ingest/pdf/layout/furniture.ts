@@ -68,12 +68,41 @@ export function findFurniture(pages: readonly FurniturePage[]): Set<Fragment> {
       }
     }
   })
-  for (const group of groups.values()) {
+  for (const [key, group] of groups) {
     // Keep the members that sit where most of them sit.
     const ys = group.map((c) => c.fragment.y).sort((a, b) => a - b)
     const typical = ys[ys.length >> 1]
-    const placed = group.filter((c) => Math.abs(c.fragment.y - typical) <= SAME_PLACE)
+    let placed = group.filter((c) => Math.abs(c.fragment.y - typical) <= SAME_PLACE)
+    if (!key.endsWith('\u0000#')) placed = countingPages(placed)
     if (new Set(placed.map((c) => c.page)).size >= need) for (const c of placed) found.add(c.fragment)
   }
   return found
+}
+
+const numbersIn = (text: string) => (text.match(/\d+/g) ?? []).map(Number)
+
+/**
+ * Lines that differ only in their numbers are furniture when the numbers
+ * count the pages ("Report 2024, page 7"), not when they number sections
+ * ("Section 3 opens here" at the top of each page is content).
+ */
+function countingPages(group: Candidate[]): Candidate[] {
+  const texts = new Set(group.map((c) => c.fragment.text))
+  if (texts.size <= 1) return group
+  const numbers = group.map((c) => numbersIn(c.fragment.text))
+  const count = numbers[0].length
+  if (numbers.some((n) => n.length !== count)) return []
+  // A number that changes with the page, at a fixed offset from the page index, is a page counter.
+  for (let k = 0; k < count; k++) {
+    const offsets = new Map<number, Candidate[]>()
+    group.forEach((c, i) => {
+      const offset = numbers[i][k] - c.page
+      offsets.set(offset, [...(offsets.get(offset) ?? []), c])
+    })
+    const varies = new Set(numbers.map((n) => n[k])).size > 1
+    if (!varies) continue
+    const best = [...offsets.values()].sort((a, b) => b.length - a.length)[0]
+    return best.length >= group.length * 0.8 ? best : []
+  }
+  return group
 }
