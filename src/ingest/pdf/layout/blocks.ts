@@ -21,8 +21,6 @@ const HEADING_LINES = 3
 /** Widest bold or numbered heading at body size, in display columns. */
 const TITLE_WIDTH = 80
 const SENTENCE_END = /[.!?。！？:：;；…"”’)）」』]$/u
-/** Private-use bullet glyphs (Symbol, Wingdings) as a real bullet. */
-const PUA_BULLET = /^[\uf0b7\uf0a7\uf076\uf0d8\uf06e\uf0fc\uf0a8\uf0be]\s*/u
 
 interface Block {
   lines: Line[]
@@ -46,9 +44,8 @@ interface Stats {
 }
 
 const roundSize = (size: number) => Math.round(size * 2) / 2
-const cleanText = (text: string) => text.replace(PUA_BULLET, '• ')
-/** Dashes used as bullets in print, seen as the `-` marker the text classifier knows. */
-const itemView = (text: string) => cleanText(text).replace(/^[–—]([ \t\u3000]+\S)/u, '-$1')
+/** Dashes and boxes used as bullets in print, seen as the `-` marker the text classifier knows. */
+const itemView = (text: string) => text.replace(/^[–—][ \t\u3000]+(?=\S)/u, '- ').replace(/^[☐☑☒❏❑][ \t\u3000]*(?=\S)/u, '- ')
 
 function isItemLine(line: Line): boolean {
   return classify(itemView(line.text)).kind === 'item'
@@ -123,7 +120,7 @@ function groupBlocks(flow: readonly FlowItem[], stats: Stats, toTable: (table: T
   return parts
 }
 
-const blockText = (block: Block) => block.lines.map((l) => cleanText(l.text)).reduce((a, b) => joinLines(a, b), '')
+const blockText = (block: Block) => block.lines.map((l) => l.text).reduce((a, b) => joinLines(a, b), '')
 
 type Role = { kind: 'heading'; level: number } | { kind: 'item' } | { kind: 'paragraph' }
 
@@ -225,7 +222,8 @@ function toNodes(parts: readonly Part[], stats: Stats): RootContent[] {
     if (role.kind === 'item') {
       const parsed = classify(itemView(text))
       if (parsed.kind !== 'item') continue
-      const markerX = block.lines[0].x1
+      // Relative to the column, so a list goes on in the next column or on the next page.
+      const markerX = block.lines[0].x1 - block.region.x1
       while (lists.length > 0 && markerX < lists[lists.length - 1].markerX - block.lines[0].size * 0.8) lists.pop()
       let level = lists[lists.length - 1]
       const deeper = level && markerX > level.markerX + block.lines[0].size * 0.8

@@ -11,6 +11,7 @@ import { joinContinuedTables } from './continued-tables.js'
 import type { FlowItem } from './flow.js'
 import { type Fragment, baselineGroups, dedupeRuns, splitAtGaps } from './fragments.js'
 import { findFurniture } from './furniture.js'
+import { normalizeGlyphs } from './glyphs.js'
 import type { Box } from './geometry.js'
 import { groupLines } from './lines.js'
 import { findRuledTables } from './ruled-tables.js'
@@ -32,7 +33,7 @@ type Placed =
 const fragmentBox = (f: Fragment): Box => ({ x1: f.x1, x2: f.x2, y1: f.y - f.size * 0.8, y2: f.y + f.size * 0.2 })
 
 function prepare(page: PageContent): Prepared {
-  const runs = dedupeRuns(page.runs)
+  const runs = dedupeRuns(page.runs.map(normalizeGlyphs))
   const { tables, rest } = findRuledTables(
     page.rules,
     runs.filter((r) => r.length === undefined)

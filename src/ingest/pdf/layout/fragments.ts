@@ -18,6 +18,8 @@ export interface Fragment {
   y: number
   /** Largest font size among its runs. */
   size: number
+  /** Font size of most of its text. */
+  textSize: number
   /** Every run is bold (italic). */
   bold: boolean
   italic: boolean
@@ -27,7 +29,7 @@ export interface Fragment {
 /** A gap wider than this many ems separates fragments. */
 export const GAP_SPLIT = 1.0
 /** Between Latin letters, a gap wider than this many ems is a word space. */
-const SPACE_GAP = 0.2
+const SPACE_GAP = 0.15
 /** Next to CJK text a gap must be wider to count as a space (autospacing is not a space). */
 const CJK_SPACE_GAP = 0.5
 /** Runs whose baselines differ by less than this many ems share a line. */
@@ -146,18 +148,24 @@ function attachScripts(groups: { y: number; size: number; runs: TextRun[] }[]) {
   return out
 }
 
+/** The run holding most of the characters. */
+export function dominantRun(runs: readonly TextRun[]): TextRun {
+  return runs.reduce((a, b) => (Array.from(b.text.trim()).length > Array.from(a.text.trim()).length ? b : a))
+}
+
 /** One fragment of the runs given (left to right, one baseline). */
 export function fragmentFromRuns(runs: TextRun[]): Fragment {
   const visible = runs.filter((r) => r.text.trim())
   const size = Math.max(...runs.map((r) => r.size))
-  // The baseline of the largest text (a superscript must not move the line).
-  const main = runs.reduce((a, b) => (b.size > a.size ? b : a))
+  // The baseline of most of the text (a superscript or a big bullet must not move the line).
+  const main = dominantRun(runs)
   return {
     text: joinPieces(runs.map(runPiece)),
     x1: Math.min(...runs.map((r) => r.x)),
     x2: Math.max(...runs.map((r) => r.x + r.width)),
     y: main.y,
     size,
+    textSize: main.size,
     bold: visible.length > 0 && visible.every((r) => r.bold),
     italic: visible.length > 0 && visible.every((r) => r.italic),
     runs

@@ -6,7 +6,7 @@
 import type { Fragment } from './fragments.js'
 
 /** Share of the page height, at the top and at the bottom, where furniture lives. */
-const ZONE = 0.12
+const ZONE = 0.18
 /** Only the outermost lines of a page can be furniture. */
 const OUTER_LINES = 2
 /** The same furniture sits within this many points of the same height on each page. */

@@ -7,6 +7,7 @@ import type { Grid } from '../../../tables/grid.js'
 import type { CellText } from './table-types.js'
 
 const NUMBER = /^[-−–+(（]?\s*[$¥€£￥]?\s*\d[\d,，.\s]*\s*[%‰]?\s*[)）]?$/u
+const YEAR = /^(19|20)\d\d年?$/u
 const PLACEHOLDER = /^[-–—/…]+$|^n\/?a$/iu
 
 /** A value cell: a number, a percentage, an amount, or a dash standing for none. */
@@ -27,7 +28,10 @@ export function detectHeaderRows(grid: Grid<CellText>, hint = 0): number {
   const rows = Array.from({ length: grid.rows }, () => [] as CellText[])
   for (const cell of grid.cells) if (cell.content.text.trim()) rows[cell.row].push(cell.content)
   const allBold = (r: number) => rows[r].length > 0 && rows[r].every((c) => c.bold)
-  const anyNumber = (r: number) => rows[r].some((c) => isNumeric(c.text))
+  const isYear = (c: CellText) => YEAR.test(c.text.trim())
+  const figures = (r: number) => rows[r].some((c) => isNumeric(c.text) && !isYear(c))
+  // Labels: no figures, though years may head the columns of figures below.
+  const labelRow = (r: number) => rows[r].length > 0 && !figures(r) && rows.slice(r + 1).some((_, k) => figures(r + 1 + k))
 
   let head = 0
   let bold = 0
@@ -36,9 +40,9 @@ export function detectHeaderRows(grid: Grid<CellText>, hint = 0): number {
     head = bold
   } else {
     let labels = 0
-    while (labels < grid.rows && rows[labels].length > 0 && !anyNumber(labels)) labels++
+    while (labels < grid.rows && labelRow(labels)) labels++
     const body = rows.slice(labels).filter((r) => r.length > 0)
-    const numericBody = body.filter((r) => r.some((c) => isNumeric(c.text))).length
+    const numericBody = body.filter((r) => r.some((c) => isNumeric(c.text) && !isYear(c))).length
     if (labels > 0 && labels <= MAX_HEAD && body.length > 0 && numericBody >= body.length * 0.5) head = labels
     else if (hint > 0 && hint < grid.rows) head = hint
   }

@@ -19,14 +19,15 @@ export interface Line {
 
 export function makeLine(fragments: Fragment[], page: number): Line {
   const sorted = [...fragments].sort((a, b) => a.x1 - b.x1)
-  const main = sorted.reduce((a, b) => (b.size > a.size ? b : a))
+  // The line's type size is that of most of its text (not of a big bullet or a drop cap).
+  const main = sorted.reduce((a, b) => (Array.from(b.text).length > Array.from(a.text).length ? b : a))
   return {
     fragments: sorted,
     text: joinPieces(sorted.map((f) => ({ text: f.text, x1: f.x1, x2: f.x2, size: f.size }))),
     x1: sorted[0].x1,
     x2: Math.max(...sorted.map((f) => f.x2)),
     y: main.y,
-    size: main.size,
+    size: main.textSize,
     bold: sorted.every((f) => f.bold),
     italic: sorted.every((f) => f.italic),
     page

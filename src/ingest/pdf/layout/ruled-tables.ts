@@ -25,6 +25,8 @@ import { type CellText, type PageTable, emptyCell } from './table-types.js'
 const SNAP = 2.5
 /** A boundary counts as drawn when rules cover this share of it. */
 const DRAWN = 0.6
+/** A cell holding more text than this is a box around prose, not a table cell. */
+const PROSE_CELL = 300
 /** Grid lines closer than this are one (double rules, thick borders drawn as two). */
 const MERGE_LINES = 3.5
 
@@ -239,9 +241,10 @@ function buildTable(h: Segment[], v: Segment[], runs: readonly TextRun[], taken:
     }
     return { ...rect, header: false, content: cellText(mine) }
   })
-  const filled = cells.filter((c) => c.content.text).length
-  // A box around a paragraph or a figure frame is not a table.
-  if (filled < 2) {
+  const filled = cells.filter((c) => c.content.text)
+  // A box around a paragraph, a figure frame or boxes around page halves are not tables.
+  const prose = filled.filter((c) => c.content.text.length > PROSE_CELL).length
+  if (filled.length < 2 || prose * 2 >= filled.length) {
     for (const run of inside) taken.delete(run)
     return null
   }

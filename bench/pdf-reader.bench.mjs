@@ -1,0 +1,74 @@
+// PDF reader throughput: pages per second over every PDF of the shared
+// corpus (../shared/corpus/pdf, or $DOCMEND_CORPUS/pdf), docmend against
+// `pdftotext -layout` (poppler-utils) on the same files in the same run.
+// Each file is read by each tool in turn, three rounds; the fastest of the
+// three times per file and tool is kept (the machine may be busy with other
+// work), and the ratio compares the totals.
+import { execFile } from 'node:child_process'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+const ROUNDS = 3
+
+function pdfsUnder(dir) {
+  const out = []
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) out.push(...pdfsUnder(path))
+    else if (name.endsWith('.pdf')) out.push(path)
+  }
+  return out
+}
+
+async function seconds(fn) {
+  const started = process.hrtime.bigint()
+  await fn()
+  return Number(process.hrtime.bigint() - started) / 1e9
+}
+
+export default async function bench({ dist, tmp }) {
+  const corpus = join(process.env.DOCMEND_CORPUS ?? '/work/shared/corpus', 'pdf')
+  if (!existsSync(corpus)) throw new Error(`corpus not found at ${corpus} (set DOCMEND_CORPUS)`)
+  const lib = await import(pathToFileURL(join(dist, 'index.js')).href)
+  const cli = join(dist, 'cli.js')
+  const files = []
+  for (const path of pdfsUnder(corpus)) {
+    const { stdout } = await run('pdfinfo', [path]).catch(() => ({ stdout: '' }))
+    const pages = Number(/Pages:\s+(\d+)/.exec(stdout)?.[1] ?? 0)
+    if (pages > 0) files.push({ path, pages, bytes: readFileSync(path) })
+  }
+  const tools = {
+    'docmend (library, in process)': (f) => lib.readDocument(f.bytes, { from: 'pdf' }),
+    'docmend (CLI, one process per file)': (f) => run(process.execPath, [cli, 'convert', f.path, '--to', 'txt', '-o', join(tmp, 'docmend.txt')]),
+    'pdftotext -layout': (f) => run('pdftotext', ['-layout', f.path, join(tmp, 'poppler.txt')])
+  }
+  const best = Object.fromEntries(Object.keys(tools).map((name) => [name, files.map(() => Number.POSITIVE_INFINITY)]))
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, file] of files.entries()) {
+      for (const [name, tool] of Object.entries(tools)) {
+        const t = await seconds(() => tool(file))
+        best[name][i] = Math.min(best[name][i], t)
+      }
+    }
+  }
+  const pages = files.reduce((n, f) => n + f.pages, 0)
+  const rate = (name) => pages / best[name].reduce((a, b) => a + b, 0)
+  const peer = rate('pdftotext -layout')
+  const rows = Object.keys(tools).map((name) => {
+    const total = best[name].reduce((a, b) => a + b, 0)
+    return `| ${name} | ${total.toFixed(2)} | ${rate(name).toFixed(1)} | ${(rate(name) / peer).toFixed(2)} |`
+  })
+  return {
+    title: 'PDF reader: pages per second',
+    markdown: `${files.length} PDFs, ${pages} pages (the shared corpus: papers, forms, reports, tables, CJK). Fastest of ${ROUNDS} rounds per file and tool.
+
+| reader | seconds | pages/s | ratio to pdftotext |
+|---|---|---|---|
+${rows.join('\n')}
+
+docmend does more than pdftotext: it rebuilds reading order, paragraphs, headings, lists and tables with merged cells; pdftotext lays text out on a character grid. docmend runs pdf.js in a worker thread per document (so it can stop a runaway file); the CLI also pays Node's start-up per file.`
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * Every PDF of the shared corpus through the reader, in process. Each one
+ * converts or fails with one clear line; where ground truth sits beside a
+ * file, the tables are scored by adjacency relations (tabula's expected
+ * CSVs, ICDAR 2013 structure files) and the text order against docling's
+ * Markdown (a model's output: a loose reference only). The scores are
+ * printed; the thresholds are set just under what the reader achieves, so a
+ * regression fails.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import type { Root, Table } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { visit } from 'unist-util-visit'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { readDocument } from '../src/convert.js'
+import { ConversionError } from '../src/errors.js'
+import { CORPUS_DIR, corpusFiles } from './helpers/corpus.js'
+import { type Score, bestMatch, csvCells, f1, icdarTables, pooled, poolMatch, precision, recall, tableCells } from './helpers/table-scoring.js'
+
+// PDF_CORPUS_ONLY=<regex> reads only the matching files (for working on one of them).
+const only = process.env.PDF_CORPUS_ONLY ? new RegExp(process.env.PDF_CORPUS_ONLY) : null
+const pdfs = corpusFiles('pdf', '.pdf').filter((f) => !only || only.test(f))
+const read = new Map<string, Root | ConversionError>()
+
+beforeAll(async () => {
+  for (const file of pdfs) {
+    try {
+      const { doc } = await readDocument(readFileSync(join(CORPUS_DIR, file)), { from: 'pdf' })
+      read.set(file, doc.tree)
+    } catch (error) {
+      if (!(error instanceof ConversionError)) throw new Error(`${file}: ${String(error)}`)
+      read.set(file, error)
+    }
+  }
+}, 900_000)
+
+function tree(file: string): Root {
+  const result = read.get(file)
+  if (!result || result instanceof ConversionError) throw new Error(`${file} did not convert`)
+  return result
+}
+
+function tablesOf(root: Root): Table[] {
+  const out: Table[] = []
+  visit(root, 'table', (node) => void out.push(node))
+  return out
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`
+const total = (scores: Score[]): Score => scores.reduce((a, s) => ({ truth: a.truth + s.truth, found: a.found + s.found, matched: a.matched + s.matched }), { truth: 0, found: 0, matched: 0 })
+
+describe('the corpus', () => {
+  it('converts every PDF, or fails it with one clear line', () => {
+    const failures = [...read].filter(([, r]) => r instanceof ConversionError) as [string, ConversionError][]
+    for (const [, error] of failures) expect(error.message).not.toMatch(/\n/)
+    // None of the corpus files is really broken.
+    expect(failures.map(([file, e]) => `${file}: ${e.message}`)).toEqual([])
+    expect(read.size).toBe(pdfs.length)
+  })
+
+  it('finds tabula-java’s expected tables, cell for cell', () => {
+    const dir = 'pdf/tables/tabula/expected'
+    const rows: string[] = []
+    const scores: Score[] = []
+    const perFile = new Map<string, Score>()
+    for (const csv of corpusFiles(dir, '.csv')) {
+      const name = basename(csv, '.csv')
+      const pdf = `pdf/tables/tabula/${name}.pdf`
+      if (!existsSync(join(CORPUS_DIR, pdf))) continue
+      // One CSV may hold several tables of the page (stacked): score against all tables found.
+      const score = poolMatch(csvCells(join(CORPUS_DIR, csv)), pooled(tablesOf(tree(pdf)).map(tableCells)))
+      scores.push(score)
+      perFile.set(name, score)
+      rows.push(`${name.padEnd(36)} recall ${pct(recall(score)).padStart(6)}  precision ${pct(precision(score)).padStart(6)}`)
+    }
+    const all = total(scores)
+    console.log(`tabula expected tables (adjacency relations; tabula's CSVs often cover an area only, so precision is a lower bound)\n${rows.join('\n')}\nall: recall ${pct(recall(all))}, precision ${pct(precision(all))}`)
+    // Drawn (lattice) tables are read exactly.
+    for (const name of ['spanning_cells', 'frx_2012_disclosure']) expect(recall(perFile.get(name)!), name).toBe(1)
+    expect(recall(all)).toBeGreaterThan(0.8)
+  })
+
+  it('finds the ICDAR 2013 tables with their structure', () => {
+    const rows: string[] = []
+    const scores: Score[] = []
+    for (const xml of corpusFiles('pdf/tables/tabula/expected', '-str.xml')) {
+      const name = basename(xml, '-str.xml')
+      const ours = tablesOf(tree(`pdf/tables/tabula/${name}.pdf`))
+      for (const truth of icdarTables(join(CORPUS_DIR, xml))) {
+        const onPage = ours.filter((t) => {
+          const pages = t.data?.origin?.pages
+          return pages !== undefined && pages[0] <= truth.page && truth.page <= pages[1]
+        })
+        const score = bestMatch(truth.cells, onPage.map(tableCells))
+        scores.push(score)
+        rows.push(`${`${name} table ${truth.id} (p${truth.page})`.padEnd(36)} recall ${pct(recall(score)).padStart(6)}  precision ${pct(precision(score)).padStart(6)}  F1 ${pct(f1(score)).padStart(6)}`)
+      }
+    }
+    const all = total(scores)
+    console.log(`ICDAR 2013 structure (adjacency relations, per table region)\n${rows.join('\n')}\nall: recall ${pct(recall(all))}, precision ${pct(precision(all))}, F1 ${pct(f1(all))}`)
+    expect(f1(all)).toBeGreaterThan(0.6)
+  })
+
+  it('keeps the text in the order of docling’s reference output', () => {
+    const rows: string[] = []
+    let found = 0
+    let ordered = 0
+    let snippets = 0
+    for (const md of corpusFiles('pdf/docling/groundtruth', '.md')) {
+      const name = basename(md, '.md')
+      const pdf = `pdf/docling/${name}.pdf`
+      if (!existsSync(join(CORPUS_DIR, pdf))) continue
+      const result = textOrder(readFileSync(join(CORPUS_DIR, md), 'utf8'), toString(tree(pdf)))
+      found += result.found
+      ordered += result.ordered
+      snippets += result.snippets
+      rows.push(`${name.padEnd(36)} found ${result.found}/${result.snippets}, in order ${result.ordered}/${result.found}`)
+    }
+    console.log(`docling reference text (paragraph openings found, and in order)\n${rows.join('\n')}\nall: found ${pct(found / snippets)}, in order ${pct(ordered / found)}`)
+    expect(found / snippets).toBeGreaterThan(0.8)
+    expect(ordered / found).toBeGreaterThan(0.9)
+  })
+})
+
+const letters = (text: string) => text.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase()
+
+/** Openings of the reference's paragraphs found in `ours`, and how many of them keep their order. */
+function textOrder(reference: string, ours: string): { snippets: number; found: number; ordered: number } {
+  const haystack = letters(ours)
+  const blocks = reference
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter((b) => b && !b.startsWith('|') && !b.startsWith('<!--'))
+    .map((b) => letters(b.replace(/^#+\s*/, '')))
+    .filter((b) => b.length >= 24)
+  // Repeated paragraphs (lorem ipsum) are looked for after the previous find first.
+  let from = 0
+  const positions: number[] = []
+  for (const block of blocks) {
+    const key = block.slice(0, 24)
+    let at = haystack.indexOf(key, from)
+    if (at < 0) at = haystack.indexOf(key)
+    if (at < 0) continue
+    positions.push(at)
+    from = at + 1
+  }
+  return { snippets: blocks.length, found: positions.length, ordered: longestIncreasing(positions) }
+}
+
+function longestIncreasing(values: readonly number[]): number {
+  const tails: number[] = []
+  for (const v of values) {
+    let lo = 0
+    let hi = tails.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (tails[mid] < v) lo = mid + 1
+      else hi = mid
+    }
+    tails[lo] = v
+  }
+  return tails.length
+}
