@@ -115,7 +115,8 @@ async function show(input) {
 function fileNameFrom(disposition) {
   const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')
   if (extended) return decodeURIComponent(extended[1])
-  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1]
+  const plain = /filename=(?:"([^"]+)"|([^;\s]+))/i.exec(disposition ?? '')
+  return plain ? plain[1] ?? plain[2] : undefined
 }
 
 async function download(format) {
