@@ -88,6 +88,7 @@ describe('docmend serve: POST /api/convert', () => {
     const view = (await (await post(server, 'to=preview', seed)).json()) as { tables: { summary: string }[] }
     const cli = await runCli(['convert', '-', '--to', 'txt', '--explain'], { input: seed })
     const explained = cli.stderr.split('\n').filter((line) => /: table \d+/.test(line)).map((line) => line.replace(/^docmend: stdin: /, ''))
+    expect(explained.length).toBeGreaterThan(0)
     expect(view.tables.map((t) => t.summary)).toEqual(explained)
   })
 
