@@ -166,13 +166,18 @@ describe('docmend serve: the page', () => {
     expect(ran).toEqual({ blocked: true, pwned: undefined })
   })
 
-  it('shows a readable error for a malformed upload, and keeps serving', async () => {
+  it('shows a readable error for a malformed upload, and keeps serving: a file dropped next is shown', async () => {
     const truncated = readFileSync(HEADERS_DOCX).subarray(0, 2000)
     await page.setInputFiles('#file', { name: 'broken report.docx', mimeType: 'application/octet-stream', buffer: truncated })
     const alert = page.getByRole('alert')
     await expect.poll(() => alert.textContent()).toMatch(/^Could not convert broken report\.docx: \S.+$/)
     expect(await alert.textContent()).not.toMatch(/internal error|at \w+ \(|\n/)
-    await page.setInputFiles('#file', { name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Notes\n\nStill **serving**: [docmend](https://example.org).\n') })
+    // The next file is dropped on the drop zone.
+    const notes = '# Notes\n\nStill **serving**: [docmend](https://example.org).\n'
+    const dataTransfer = await page.evaluateHandle(
+      `(() => { const dt = new DataTransfer(); dt.items.add(new File([${JSON.stringify(notes)}], 'notes.md', { type: 'text/markdown' })); return dt })()`
+    )
+    await page.locator('#drop').dispatchEvent('drop', { dataTransfer })
     await waitForDocument()
     expect(await page.locator('#document h1').textContent()).toBe('Notes')
     expect(await alert.textContent()).toBe('')

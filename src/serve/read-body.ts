@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http'
 import { HttpError } from './http-error.js'
 
-export function formatMiB(bytes: number): string {
+function formatMiB(bytes: number): string {
   const mib = bytes / (1024 * 1024)
   return `${mib >= 10 || Number.isInteger(mib) ? Math.round(mib) : mib.toFixed(1)} MiB`
 }
