@@ -1,0 +1,42 @@
+/** Styled text runs: what the line breaker lays out and the painter draws. */
+import type { FontStyle } from './fonts.js'
+
+/** Where a run leads: a URL (Link) or a place in this document (a footnote). */
+export interface Anchor {
+  /** Same id: the same link, tagged as one Link (or Reference) element. */
+  id: number
+  url?: string
+  /** A named destination in this document. */
+  dest?: string
+  role: 'Link' | 'Reference'
+}
+
+export interface RunStyle extends FontStyle {
+  size: number
+  color: string
+  underline?: boolean
+  strike?: boolean
+  /** Baseline shift upwards in points (superscript footnote marks). */
+  rise?: number
+  anchor?: Anchor
+}
+
+/** A run of text in one style; `\n` in `text` is a forced line break. */
+export interface Run {
+  text: string
+  style: RunStyle
+}
+
+export function sameStyle(a: RunStyle, b: RunStyle): boolean {
+  return (
+    a.role === b.role &&
+    a.bold === b.bold &&
+    a.italic === b.italic &&
+    a.size === b.size &&
+    a.color === b.color &&
+    a.underline === b.underline &&
+    a.strike === b.strike &&
+    a.rise === b.rise &&
+    a.anchor === b.anchor
+  )
+}
