@@ -109,9 +109,10 @@ export class FontBook {
   /** Characters no face could draw, with how often they occurred. */
   readonly missing = new Map<string, number>()
   private readonly faces = new Map<string, Face>()
-  /** Width at size 1 of each (face, text) measured so far. */
-  private readonly widths = new Map<string, number>()
-  private readonly chains = new Map<string, Face[]>()
+  /** Width at size 1 of each text measured so far, per pdfkit font. */
+  private readonly widths = new Map<string, Map<string, number>>()
+  /** Fallback chains by style: index = code·4 + bold·2 + italic. */
+  private readonly chains: (Face[] | undefined)[] = []
   private readonly user: FaceSource | undefined
   private readonly cjkFirst: boolean
 
@@ -130,8 +131,8 @@ export class FontBook {
 
   /** The fallback chain for a style: user font (if any), then the bundled faces. */
   chain(style: FontStyle): Face[] {
-    const key = `${style.role}/${style.bold}/${style.italic}`
-    let chain = this.chains.get(key)
+    const key = (style.role === 'code' ? 4 : 0) + (style.bold ? 2 : 0) + (style.italic ? 1 : 0)
+    let chain = this.chains[key]
     if (!chain) {
       const links = bundledChain(style)
       if (this.user) {
@@ -139,7 +140,7 @@ export class FontBook {
         links.splice(style.role === 'code' ? 1 : 0, 0, userLink)
       }
       chain = links.map((l) => this.face(l))
-      this.chains.set(key, chain)
+      this.chains[key] = chain
     }
     return chain
   }
@@ -163,11 +164,15 @@ export class FontBook {
 
   /** Width of `text` drawn with `face` at `size`, exactly as pdfkit will measure it. */
   width(text: string, face: Face, size: number): number {
-    const key = `${face.id}\u0000${text}`
-    let unit = this.widths.get(key)
+    let known = this.widths.get(face.id)
+    if (!known) {
+      known = new Map()
+      this.widths.set(face.id, known)
+    }
+    let unit = known.get(text)
     if (unit === undefined) {
       unit = this.doc.font(face.id, 1).widthOfString(text)
-      this.widths.set(key, unit)
+      known.set(text, unit)
     }
     return unit * size
   }
