@@ -47,8 +47,8 @@ interface Extent {
 
 const NUMERIC = /^[\s(（]*[-+−]?[\d,.，]+%?[)）]?\s*$/u
 
-function alignOf(cell: GridCell<CellContent>, header: boolean, align: AlignType | undefined, text: string): Align {
-  if (header) return 'center'
+function alignOf(inHead: boolean, align: AlignType | undefined, text: string): Align {
+  if (inHead) return 'center'
   if (align === 'right' || align === 'center' || align === 'left') return align
   return NUMERIC.test(text) ? 'right' : 'left'
 }
@@ -133,7 +133,7 @@ export function planTable(ctx: PdfContext, table: Table, portraitWidth: number, 
     const width = widths.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0) - pad
     const lines = runs.length > 0 ? layoutLines(runs, Math.max(1, width), ctx.fonts) : []
     const text = runs.map((r) => r.text).join('')
-    return { cell, header, align: alignOf(cell, header, table.align?.[cell.col] ?? undefined, text), lines, pitches: lines.map((l) => l.size * lineHeight) }
+    return { cell, header, align: alignOf(cell.row < grid.headerRows, table.align?.[cell.col] ?? undefined, text), lines, pitches: lines.map((l) => l.size * lineHeight) }
   })
   const rowHeights = rowHeightsFor(grid.rows, cells, size * lineHeight + 2 * t.paddingY, 2 * t.paddingY)
   return { rows: grid.rows, cols: grid.cols, headerRows: grid.headerRows, fontSize: size, landscape: chosen.landscape, widths, cells, rowHeights }
