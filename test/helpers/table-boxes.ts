@@ -32,32 +32,9 @@ export function analyseTablePage(png: Buffer, options: { minRun?: number; dark?:
     isDark[i] = lum < dark ? 1 : 0
   }
   const ruling = new Uint8Array(width * height)
-  for (let y = 0; y < height; y++) {
-    let x = 0
-    while (x < width) {
-      if (!isDark[y * width + x]) {
-        x++
-        continue
-      }
-      let end = x
-      while (end < width && isDark[y * width + end]) end++
-      if (end - x >= minRun) for (let k = x; k < end; k++) ruling[y * width + k] = 1
-      x = end
-    }
-  }
-  for (let x = 0; x < width; x++) {
-    let y = 0
-    while (y < height) {
-      if (!isDark[y * width + x]) {
-        y++
-        continue
-      }
-      let end = y
-      while (end < height && isDark[end * width + x]) end++
-      if (end - y >= minRun) for (let k = y; k < end; k++) ruling[k * width + x] = 1
-      y = end
-    }
-  }
+  // Rows, then columns: mark every dark run at least `minRun` long.
+  markLongRuns(isDark, ruling, height, width, (line, k) => line * width + k, minRun)
+  markLongRuns(isDark, ruling, width, height, (line, k) => k * width + line, minRun)
   let rulings: Region | null = null
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -102,6 +79,22 @@ export function analyseTablePage(png: Buffer, options: { minRun?: number; dark?:
     region = { x0: 0, y0: 0, x1: 0, y1: 0, area: 0 }
   }
   return { width, height, rulings, cells }
+}
+
+function markLongRuns(dark: Uint8Array, out: Uint8Array, lines: number, length: number, at: (line: number, k: number) => number, minRun: number): void {
+  for (let line = 0; line < lines; line++) {
+    let k = 0
+    while (k < length) {
+      if (!dark[at(line, k)]) {
+        k++
+        continue
+      }
+      let end = k
+      while (end < length && dark[at(line, end)]) end++
+      if (end - k >= minRun) for (let j = k; j < end; j++) out[at(line, j)] = 1
+      k = end
+    }
+  }
 }
 
 /** Do two boxes share any pixel? */

@@ -86,9 +86,8 @@ function drawAtom(ctx: PdfContext, atom: Atom, x0: number, baseline: number): vo
     options.fill = true
   }
   doc.text(atom.text, x, y, options)
-  if (style.underline || style.strike) {
-    const thickness = Math.max(0.4, style.size * 0.05)
-    const lineY = style.underline ? y + style.size * 0.12 : y - style.size * 0.3
-    doc.save().lineWidth(thickness).strokeColor(style.color).moveTo(x, lineY).lineTo(x + atom.width, lineY).stroke().restore()
-  }
+  const thickness = Math.max(0.4, style.size * 0.05)
+  const rule = (lineY: number) => doc.save().lineWidth(thickness).strokeColor(style.color).moveTo(x, lineY).lineTo(x + atom.width, lineY).stroke().restore()
+  if (style.underline) rule(y + style.size * 0.12)
+  if (style.strike) rule(y - style.size * 0.3)
 }
