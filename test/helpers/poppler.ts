@@ -35,6 +35,14 @@ export function pdfInfo(pdf: Uint8Array): Promise<Record<string, string>> {
   })
 }
 
+/** Each page's size in points, `w x h`, from `pdfinfo -l`. */
+export function pageSizes(pdf: Uint8Array): Promise<string[]> {
+  return withPdf(pdf, async (path) => {
+    const { stdout } = await run('pdfinfo', ['-l', '9999', path])
+    return [...stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+ x [\d.]+)/gm)].map((m) => m[1])
+  })
+}
+
 /** `pdfinfo -struct` output: the structure tree as indented lines. */
 export function pdfStructure(pdf: Uint8Array): Promise<string> {
   return withPdf(pdf, async (path) => (await run('pdfinfo', ['-struct', path], { maxBuffer: 64 << 20 })).stdout)
