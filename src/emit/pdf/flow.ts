@@ -1,5 +1,5 @@
 /** Flow runs down the page: lay out lines, break pages between lines, tag. */
-import { type PdfContext, type StructElement, contentTop, ensureSpace } from './context.js'
+import { type PdfContext, type StructElement, ensureSpace } from './context.js'
 import type { Run } from './inline.js'
 import { type Line, layoutLines } from './line-layout.js'
 import { type Align, type AnchorElements, drawLine } from './paint.js'
@@ -33,6 +33,3 @@ export function flowRuns(ctx: PdfContext, runs: Run[], box: { x: number; width: 
   for (const el of anchors.values()) el.end()
   return lines
 }
-
-/** True when nothing has been drawn on the current page yet. */
-export const atPageTop = (ctx: PdfContext) => ctx.y <= contentTop(ctx) + 0.01

@@ -27,16 +27,3 @@ export interface Run {
   style: RunStyle
 }
 
-export function sameStyle(a: RunStyle, b: RunStyle): boolean {
-  return (
-    a.role === b.role &&
-    a.bold === b.bold &&
-    a.italic === b.italic &&
-    a.size === b.size &&
-    a.color === b.color &&
-    a.underline === b.underline &&
-    a.strike === b.strike &&
-    a.rise === b.rise &&
-    a.anchor === b.anchor
-  )
-}
