@@ -5,8 +5,10 @@
  * row, while a section row inside it (`第二十条第（五）项 | |||`) does.
  */
 import { isTitleLike } from '../ingest/text/classify.js'
+import { displayWidth } from '../text/cjk.js'
 import { cellKind } from './cell-kind.js'
 import { isGfmDelimiter } from './gfm.js'
+import { labelSimilarity } from './infer/labels.js'
 import type { Layout } from './raw.js'
 
 export type LineClass = 'blank' | 'pipe' | 'pipe-cell' | 'gfm' | 'tab-row' | 'tab-cell' | 'spaces' | 'text'
@@ -60,7 +62,32 @@ function isWrappedCell(lines: string[], k: number, runStart: number, separator: 
   const usual = counts.sort((a, b) => counts.filter((x) => x === b).length - counts.filter((x) => x === a).length)[0]
   if (after !== usual && after !== before) return false
   const nextHasValue = lines[k + 1].split(/[|\t]/).some((f) => cellKind(f) === 'value')
-  return nextHasValue || !isTitleLike(text, 60)
+  if (resemblesSectionRow(text, lines, k)) return false
+  return nextHasValue || !isTitleLike(text.replace(/[:：]/g, ' '), 60)
+}
+
+/** The one field of a line that holds a single cell (a section row), or null. */
+function singleField(line: string): string | null {
+  const fields = line.split(/[|\t]/).map((f) => f.trim()).filter(Boolean)
+  return fields.length === 1 ? fields[0] : null
+}
+
+/**
+ * A line without separators that reads like the table's own section rows
+ * (`第六十条第（二）项` beside `第六十条第（一）项`): a section row whose
+ * separators were lost, not a heading between two tables. Section rows are
+ * looked for around the line: rows of one field, or lines touching rows.
+ */
+function resemblesSectionRow(text: string, lines: string[], k: number): boolean {
+  const t = text.trim()
+  if (!t || displayWidth(t) > 60 || /[。！？；]|[.!?;]\s/u.test(t)) return false
+  const touchesRows = (j: number) => /[|\t]/.test(lines[j - 1] ?? '') || /[|\t]/.test(lines[j + 1] ?? '')
+  for (let j = Math.max(0, k - 40); j < Math.min(lines.length, k + 40); j++) {
+    if (j === k) continue
+    const field = /[|\t]/.test(lines[j]) ? singleField(lines[j]) : touchesRows(j) ? lines[j].trim() || null : null
+    if (field && field !== t && labelSimilarity(field, t) >= 0.5) return true
+  }
+  return false
 }
 
 /** Extend a run of lines while `accept` says so; returns one past the last accepted line. */
@@ -136,11 +163,14 @@ export function findRegions(lines: string[]): Region[] {
             // One blank line inside a table: go on when tab rows follow it directly.
             return k + 1 < lines.length && (classes[k + 1] === 'tab-row') && classes[k - 1] !== 'blank'
           }
-          return ck === 'text' && classes[k - 1] === 'tab-row' && classes[k + 1] === 'tab-row' && isWrappedCell(lines, k, i, (l) => l.split('\t').length - 1)
+          if (ck !== 'text' || classes[k - 1] !== 'tab-row' || classes[k + 1] !== 'tab-row') return false
+          return isWrappedCell(lines, k, i, (l) => l.split('\t').length - 1) || resemblesSectionRow(lines[k], lines, k)
         })
       )
       const rows = classes.slice(i, end).filter((x) => x === 'tab-row').length
-      if (rows >= 2) regions.push({ layout: 'tab-row', start: i, end })
+      // The first row may be a section row that lost its tabs too.
+      const start = i > 0 && classes[i - 1] === 'text' && resemblesSectionRow(lines[i - 1], lines, i - 1) ? i - 1 : i
+      if (rows >= 2) regions.push({ layout: 'tab-row', start, end })
       i = Math.max(end, i + 1)
       continue
     }

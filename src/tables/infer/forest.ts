@@ -61,20 +61,21 @@ export function lexicalOverlap(a: string, b: string): number {
 }
 
 /**
- * The longest run of labels that occurs at least twice, without overlap, in
- * a level (`结果维持 … 总计` under each of two parents), or null.
+ * The unit of labels a level repeats back to back (`结果维持 … 总计` under each
+ * of two parents; `户数 金额 件数` under each of eight), or null: the shortest
+ * block whose consecutive repetitions cover the most of the level.
  */
 export function repeatedBlock(q: Item[]): string[] | null {
   const texts = q.map((i) => i.text)
-  for (let len = Math.floor(texts.length / 2); len >= 2; len--) {
+  let best: { block: string[]; coverage: number } | null = null
+  for (let len = 2; 2 * len <= texts.length; len++) {
     for (let s = 0; s + 2 * len <= texts.length; s++) {
-      const block = texts.slice(s, s + len)
-      for (let t = s + len; t + len <= texts.length; t++) {
-        if (block.every((x, k) => texts[t + k] === x)) return block
-      }
+      let reps = 1
+      while (s + (reps + 1) * len <= texts.length && texts.slice(s + reps * len, s + (reps + 1) * len).every((x, k) => x === texts[s + k])) reps++
+      if (reps >= 2 && (!best || reps * len > best.coverage)) best = { block: texts.slice(s, s + len), coverage: reps * len }
     }
   }
-  return null
+  return best?.block ?? null
 }
 
 /** Whether q[from, to) is exactly the level's repeated block. */

@@ -43,14 +43,20 @@ function splitRow(row: Row, hasValues: boolean): { labels: Item[]; values: Item[
   return { labels: row.items.slice(0, i), values: row.items.slice(i) }
 }
 
-/** How many columns the layout says rows have, when it says so consistently. */
+/**
+ * How many columns the layout says rows have. Pipes are counted exactly;
+ * tab fields and placeholder lines are sometimes dropped, so for tabs take
+ * the largest count that several rows agree on.
+ */
 function layoutColumns(table: RawTable, rows: Row[]): number | undefined {
   const slots = rows.map((r) => r.slots).filter((s): s is number => s !== undefined && s > 0)
   if (slots.length === 0) return undefined
-  const m = mode(slots)!
-  const share = slots.filter((s) => s === m).length / slots.length
-  const pipes = table.layout === 'pipe-row' || table.layout === 'pipe-cell'
-  return pipes || share >= 0.5 ? m : undefined
+  if (table.layout === 'pipe-row' || table.layout === 'pipe-cell') return mode(slots)
+  const counts = new Map<number, number>()
+  for (const s of slots) counts.set(s, (counts.get(s) ?? 0) + 1)
+  const needed = Math.max(2, Math.ceil(slots.length * 0.15))
+  const agreed = [...counts.entries()].filter(([, n]) => n >= needed).map(([s]) => s)
+  return agreed.length > 0 ? Math.max(...agreed) : mode(slots)
 }
 
 function measure(table: RawTable, rows: Row[], bodyStart: number, hasValues: boolean, depths: Map<string, number>): Shape {
@@ -73,17 +79,13 @@ function measure(table: RawTable, rows: Row[], bodyStart: number, hasValues: boo
     const C = Math.max(maxItems, layoutColumns(table, rows) ?? 0)
     return { C, L: C, V: 0 }
   }
-  let C = Math.max(maxItems, maxLabels + V, maxDepth + 1 + V)
+  // Label columns need evidence: labels side by side, or numbering depth.
+  // Extra columns the layout reports belong to values under spanning headers.
+  const L = Math.max(maxLabels, maxDepth + 1)
+  let C = Math.max(maxItems, L + V)
   const fromLayout = layoutColumns(table, rows)
   if (fromLayout !== undefined && fromLayout >= C) C = fromLayout
-  return { C, L: C - V, V }
-}
-
-/** Leading label-like items of a row (how many could head label columns). */
-function leadingLabels(items: Item[]): number {
-  let n = 0
-  while (n < items.length && isLabelLike(items[n])) n++
-  return n
+  return { C, L, V: C - L }
 }
 
 interface HeadPlan {
@@ -96,13 +98,15 @@ interface HeadPlan {
 function planHead(levels: Item[][], L: number, V: number): HeadPlan {
   const top = levels[0]
   const maxStub = Math.min(L, Math.max(0, top.length - 1))
-  const preferred = L > 0 ? Math.min(maxStub, leadingLabels(top)) : 0
+  // Label columns usually have a head (a stub); one cell over all of them is the common case.
+  const wantsStub = L > 0 && top.length > 1 && isLabelLike(top[0])
   let best: HeadPlan | null = null
   for (let stub = 0; stub <= maxStub; stub++) {
     const rest = [top.slice(stub), ...levels.slice(1)].filter((level) => level.length > 0)
     const forest = solveForest(rest, V)
-    let score = -1.5 * Math.abs(stub - preferred) - 2 * Math.max(0, forest.leaves - V)
-    if (rest.length > 1) score += (forest.leaves === V ? 2 : -0.5 * Math.abs(V - forest.leaves)) + forest.score
+    let score = (stub === 0 && wantsStub ? -3 : 0) - 0.5 * Math.max(0, stub - 1)
+    score += (forest.leaves === V ? 2 : 0) - 2 * Math.max(0, forest.leaves - V)
+    if (rest.length > 1) score += forest.score - (forest.leaves === V ? 0 : 0.5 * Math.abs(V - forest.leaves))
     if (!best || score > best.score) best = { stub, forest, score }
   }
   return best!

@@ -23,8 +23,30 @@ export interface LabelRow {
   labels: Item[]
 }
 
+/** How alike two labels look: shared ending or beginning, or shared character pairs (0..1). */
+export function labelSimilarity(a: string, b: string): number {
+  const x = Array.from(a)
+  const y = Array.from(b)
+  if (x.length === 0 || y.length === 0) return 0
+  let suffix = 0
+  while (suffix < Math.min(x.length, y.length) && x[x.length - 1 - suffix] === y[y.length - 1 - suffix]) suffix++
+  let prefix = 0
+  while (prefix < Math.min(x.length, y.length) && x[prefix] === y[prefix]) prefix++
+  const pairs = (s: string[]) => new Set(s.slice(0, -1).map((c, i) => c + s[i + 1]))
+  const px = pairs(x)
+  const py = pairs(y)
+  let shared = 0
+  for (const p of px) if (py.has(p)) shared++
+  const dice = px.size + py.size === 0 ? 0 : (2 * shared) / (px.size + py.size)
+  const longest = Math.max(x.length, y.length)
+  // Numbered alike: the same words before a number (`Section 1…`/`Section 2…`, `第六十条…`/`第七十条…`).
+  const lead = (t: string) => /^(\D{1,12}?)\s*[\d一二三四五六七八九十百]+/u.exec(t)?.[1]
+  const numberedAlike = lead(a) !== undefined && lead(a) !== '' && lead(a) === lead(b) ? 0.8 : 0
+  return Math.max(suffix / longest, prefix / longest, dice, numberedAlike)
+}
+
 /** Column of each label in a row, or null when they cannot be placed by depth. */
-function startsOf(labels: Item[], width: number, depths: Map<string, number>): number[] {
+function startsOf(labels: Item[], width: number, depths: Map<string, number>, recent: (Item | null)[], open: (Placed | null)[]): number[] {
   const k = labels.length
   const known = labels.map((l) => depthOf(l, depths))
   // Unnumbered labels next to numbered ones sit one level deeper than the one before.
@@ -39,7 +61,19 @@ function startsOf(labels: Item[], width: number, depths: Map<string, number>): n
   if (numbered && increasing && known[0]! >= 0 && known[k - 1]! < width) return known as number[]
   // A lone total with no numbering spans the label columns ("Total", "合计").
   if (k === 1 && labels[0].total && !labels[0].numbering) return [0]
-  return labels.map((_, i) => width - k + i)
+  // Right-aligned (leading slots covered by the labels above), unless nothing above
+  // could cover them, or the first label reads as a sibling of a shallower one.
+  let first = width - k
+  while (first > 0 && !open.slice(0, first).some(Boolean)) first--
+  for (let level = 0; level < first; level++) {
+    const near = recent[level]
+    const deeper = recent[first]
+    if (near && labelSimilarity(labels[0].text, near.text) >= 0.5 && labelSimilarity(labels[0].text, near.text) > (deeper ? labelSimilarity(labels[0].text, deeper.text) : 0)) {
+      first = level
+      break
+    }
+  }
+  return labels.map((_, i) => (i === 0 ? first : width - k + i))
 }
 
 /**
@@ -58,9 +92,11 @@ export function placeLabels(rows: LabelRow[], width: number, depths: Map<string,
     startsInRow.get(row)!.add(col)
   }
   let previousLast = 0
+  /** The latest label placed at each column: what a new label may be a sibling of. */
+  const recent: (Item | null)[] = new Array(width).fill(null)
 
   for (const { row, labels } of rows) {
-    const own = labels.length > 0 ? startsOf(labels, width, depths) : []
+    const own = labels.length > 0 ? startsOf(labels, width, depths, recent, open) : []
     const first = own.length > 0 ? own[0] : previousLast
     // Leading slots: covered by open cells above, else by a filler.
     let c = 0
@@ -95,6 +131,8 @@ export function placeLabels(rows: LabelRow[], width: number, depths: Map<string,
       placed.push(cell)
       open[col] = cell
       mark(row, col)
+      recent[col] = labels[i]
+      for (let k = col + 1; k < width; k++) recent[k] = null
     })
     previousLast = own[own.length - 1]
   }

@@ -11,6 +11,7 @@
  * pipe-cell: the same rows with one cell per line; the row's padding pipes
  * end its last cell's line, so rows are recovered by counting pipes.
  */
+import { cellKind } from '../cell-kind.js'
 import type { RawCell, RawRow } from '../raw.js'
 
 function countPipes(line: string): number {
@@ -96,28 +97,59 @@ function pipeCellEntries(lines: string[], first: number): Entry[] {
   return joined
 }
 
-/** The column count: the most common pipe total of the groups that end in padding. */
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b))
+
+/**
+ * The column count. A group of lines ending in padding holds some full rows
+ * and one padded row, so every group's pipe total is a multiple of it: take
+ * the greatest common divisor of the totals (the most common total if they
+ * disagree).
+ */
 function pipeCellColumns(entries: Entry[]): number | null {
-  const totals = new Map<number, number>()
+  const totals: number[] = []
   let total = 0
   for (const e of entries) {
     total += (e.text === '' && e.pads > 0 ? 0 : 1) + e.pads
     if (e.pads > 0) {
-      totals.set(total, (totals.get(total) ?? 0) + 1)
+      totals.push(total)
       total = 0
     }
   }
-  if (totals.size === 0) return null
-  // Among totals, prefer one that divides the others (groups may hold several full rows).
-  const candidates = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])
-  const all = [...totals.keys()]
-  for (const [c] of candidates) if (all.every((t) => t % c === 0 || t < c)) return c
-  return candidates[0][0]
+  if (totals.length === 0) return null
+  const divisor = totals.reduce(gcd)
+  if (divisor >= 2) return divisor
+  const counts = new Map<number, number>()
+  for (const t of totals) counts.set(t, (counts.get(t) ?? 0) + 1)
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0]
+}
+
+/**
+ * Without any padding (no merged cells) nothing marks where rows end: take
+ * the row length at which the cells fall into the most regular rows — a
+ * head of labels, then data rows that all start with the same number of
+ * labels before their values.
+ */
+export function columnsFromKinds(texts: string[]): number {
+  const kinds = texts.map((t) => (cellKind(t) === 'value' ? 'v' : 'l'))
+  let best = { columns: texts.length, score: -Infinity }
+  for (let c = 2; c <= Math.min(30, texts.length); c++) {
+    const rows: string[][] = []
+    for (let i = 0; i < kinds.length; i += c) rows.push(kinds.slice(i, i + c))
+    const head = rows.findIndex((r) => r.includes('v'))
+    if (head === -1) continue
+    const data = rows.slice(head)
+    const shapes = data.map((r) => `${r.indexOf('v')}:${r.lastIndexOf('l') < r.indexOf('v') ? 'ok' : 'mixed'}`)
+    const common = shapes.filter((x) => x === shapes[0]).length / shapes.length
+    let score = 3 * common - Math.abs(head - 1) - (texts.length % c === 0 ? 0 : 1.5) - (data.length === 1 && head === 0 ? 1 : 0)
+    if (shapes[0].endsWith('mixed')) score -= 2
+    if (score > best.score) best = { columns: c, score }
+  }
+  return best.columns
 }
 
 export function parsePipeCells(lines: string[], first: number): { rows: RawRow[]; columns: number | null } {
   const entries = pipeCellEntries(lines, first)
-  const columns = pipeCellColumns(entries)
+  const columns = pipeCellColumns(entries) ?? (entries.length > 1 ? columnsFromKinds(entries.map((e) => e.text)) : null)
   const rows: RawRow[] = []
   let current: RawRow | null = null
   let used = 0
