@@ -18,8 +18,10 @@ import type { Line } from './lines.js'
 const HEADING_RATIO = 1.12
 /** A heading set in larger type has at most this many lines. */
 const HEADING_LINES = 3
-/** Widest bold or numbered heading at body size, in display columns. */
+/** Widest bold heading at body size, in display columns. */
 const TITLE_WIDTH = 80
+/** Widest numbered heading set like body text (as wide as the text reader allows). */
+const PLAIN_TITLE_WIDTH = 60
 const SENTENCE_END = /[.!?。！？:：;；…"”’)）」』]$/u
 
 interface Block {
@@ -55,10 +57,11 @@ function isItemLine(line: Line): boolean {
 function continues(block: Block, a: Line, b: Line, stats: Stats): boolean {
   const size = Math.max(a.size, b.size)
   if (b.y <= a.y) return false
-  if (b.y - a.y > size * (stats.pitch * 1.3 + 0.15)) return false
+  // Paragraph spacing: more than the usual line pitch (which is very regular within a paragraph).
+  if (b.y - a.y > size * (stats.pitch * 1.15 + 0.1)) return false
   if (Math.abs(a.size - b.size) > 0.12 * size) return false
   if (a.bold !== b.bold) return false
-  if (isItemLine(b)) return false
+  if (isItemLine(b) || classify(b.text).kind === 'numbered') return false
   const headingType = a.size >= stats.bodySize * HEADING_RATIO
   const region = block.region
   const width = region.x2 - region.x1
@@ -156,7 +159,7 @@ function roleOf(block: Block, stats: Stats): Role {
     return { kind: 'heading', level: line.kind === 'numbered' ? line.level : stats.boldLevel }
   }
   if (classify(itemView(text)).kind === 'item') return { kind: 'item' }
-  if (line.kind === 'numbered' && block.lines.length === 1 && isTitleLike(text, TITLE_WIDTH)) {
+  if (line.kind === 'numbered' && block.lines.length === 1 && isTitleLike(text, PLAIN_TITLE_WIDTH)) {
     return { kind: 'heading', level: line.level }
   }
   return { kind: 'paragraph' }

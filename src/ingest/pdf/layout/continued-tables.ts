@@ -5,14 +5,39 @@
  */
 import { type GridCell, normalizeGrid } from '../../../tables/grid.js'
 import type { FlowItem } from './flow.js'
+import { cluster } from './geometry.js'
 import { type CellText, type PageTable, emptyCell } from './table-types.js'
 
 type Table = PageTable & { page: number; firstPage?: number }
 
-/** Same number of columns, boundaries within a few points. */
-function sameColumns(a: PageTable, b: PageTable): boolean {
-  if (a.layout !== b.layout || a.columns.length !== b.columns.length) return false
-  return a.columns.every((x, i) => Math.abs(x - b.columns[i]) <= 3)
+/** Column boundaries closer than this are the same rule. */
+const SAME_X = 3
+
+const near = (a: number, b: number) => Math.abs(a - b) <= SAME_X
+
+/**
+ * The column boundaries both parts can be laid on, or null when they are
+ * not one table: same outer edges, and (for tables found from alignment,
+ * whose boundaries are estimates) the same columns.
+ */
+function sharedColumns(a: PageTable, b: PageTable): number[] | null {
+  if (a.layout !== b.layout) return null
+  const [a1, a2] = [a.columns[0], a.columns[a.columns.length - 1]]
+  const [b1, b2] = [b.columns[0], b.columns[b.columns.length - 1]]
+  if (!near(a1, b1) || !near(a2, b2)) return null
+  if (a.layout === 'pdf-aligned') return a.columns.length === b.columns.length && a.columns.every((x, i) => near(x, b.columns[i])) ? a.columns : null
+  // A ruled table split over pages may draw a column rule only where rows below need it.
+  return cluster([...a.columns, ...b.columns], SAME_X)
+}
+
+/** A table's cells laid on finer column boundaries (each old column covers one or more new ones). */
+function onColumns(table: Table, bounds: readonly number[]): Table {
+  const at = (x: number) => bounds.findIndex((b) => near(b, x))
+  const cells = table.grid.cells.map((c) => {
+    const col = at(table.columns[c.col])
+    return { ...c, col, colSpan: at(table.columns[c.col + c.colSpan]) - col }
+  })
+  return { ...table, columns: [...bounds], grid: { ...table.grid, cols: bounds.length - 1, cells } }
 }
 
 const rowTexts = (t: PageTable, row: number) =>
@@ -25,7 +50,7 @@ const rowTexts = (t: PageTable, row: number) =>
 export function joinTables(a: Table, b: Table): Table {
   const head = a.grid.headerRows
   let skip = 0
-  if (head > 0 && b.grid.headerRows === head && Array.from({ length: head }, (_, r) => rowTexts(a, r) === rowTexts(b, r)).every(Boolean)) skip = head
+  if (head > 0 && b.grid.headerRows >= head && Array.from({ length: head }, (_, r) => rowTexts(a, r) === rowTexts(b, r)).every(Boolean)) skip = head
   const cells: GridCell<CellText>[] = [
     ...a.grid.cells,
     ...b.grid.cells.filter((c) => c.row >= skip).map((c) => ({ ...c, row: c.row - skip + a.grid.rows, header: c.header && c.row >= b.grid.headerRows }))
@@ -48,8 +73,9 @@ export function joinContinuedTables(flow: readonly FlowItem[]): FlowItem[] {
         k--
       }
       const prev = out[k]
-      if (pageEnd && prev?.kind === 'table' && prev.page + 1 === item.page && sameColumns(prev, item)) {
-        out.splice(k, out.length - k, joinTables(prev, item))
+      const bounds = pageEnd && prev?.kind === 'table' && prev.page + 1 === item.page ? sharedColumns(prev, item) : null
+      if (prev?.kind === 'table' && bounds) {
+        out.splice(k, out.length - k, joinTables(onColumns(prev, bounds), onColumns(item, bounds)))
         continue
       }
     }

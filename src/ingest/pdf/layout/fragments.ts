@@ -31,7 +31,7 @@ export const GAP_SPLIT = 1.0
 /** Between Latin letters, a gap wider than this many ems is a word space. */
 const SPACE_GAP = 0.15
 /** Next to CJK text a gap must be wider to count as a space (autospacing is not a space). */
-const CJK_SPACE_GAP = 0.5
+const CJK_SPACE_GAP = 0.2
 /** Runs whose baselines differ by less than this many ems share a line. */
 const BASELINE_TOLERANCE = 0.3
 /** Superscripts and subscripts are short: a footnote mark, an exponent. */
