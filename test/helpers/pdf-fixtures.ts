@@ -4,16 +4,14 @@
  * lists, running headers and page numbers, CJK text, encrypted files.
  * Test-only code: docmend's own PDF writer lives in src/emit/pdf/.
  */
-import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
 
-/** A CJK font from Debian's fonts-wqy-zenhei (listed in scripts/test-tools.txt). */
-export const CJK_FONT_FILE = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'
-export const CJK_FONT_NAME = 'WenQuanYiZenHei'
+const require = createRequire(import.meta.url)
 
-export function cjkFontAvailable(): boolean {
-  return existsSync(CJK_FONT_FILE)
-}
+/** Noto Sans SC from npm (the PDF writer's CJK font), regular and bold. */
+export const CJK_FONT_FILE = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')
+export const CJK_BOLD_FONT_FILE = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf')
 
 type Doc = PDFKit.PDFDocument
 
@@ -96,9 +94,8 @@ export function drawTable(doc: Doc, rows: DrawCell[][], o: DrawTableOptions): nu
       if (o.ruled) doc.lineWidth(0.6).rect(left, top, width, height).stroke()
       const font = cell.bold ? (o.boldFont ?? 'Helvetica-Bold') : (o.font ?? 'Helvetica')
       const numeric = o.alignNumbers && /^[\d.,%-]+$/.test(cell.text)
-      if (font === CJK_FONT_FILE) doc.font(font, CJK_FONT_NAME)
-      else doc.font(font)
       doc
+        .font(font)
         .fontSize(size)
         .text(cell.text, left + 4, top + (height - size) / 2, { width: width - 8, align: numeric ? 'right' : 'left', lineBreak: false })
       c += cs
@@ -107,9 +104,9 @@ export function drawTable(doc: Doc, rows: DrawCell[][], o: DrawTableOptions): nu
   return o.y + rows.length * o.rowHeight
 }
 
-/** Use the CJK font (regular; WenQuanYi has no bold). */
-export function cjk(doc: Doc, size: number): Doc {
-  return doc.font(CJK_FONT_FILE, CJK_FONT_NAME).fontSize(size)
+/** Use the CJK font. */
+export function cjk(doc: Doc, size: number, bold = false): Doc {
+  return doc.font(bold ? CJK_BOLD_FONT_FILE : CJK_FONT_FILE).fontSize(size)
 }
 
 /** Paragraph text for filling pages. */

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { ConversionError } from '../../errors.js'
 import type { ExtractFailure, ExtractRequest } from './extract/extract.js'
-import type { WorkerMessage } from './extract/worker.js'
+import type { WorkerJob, WorkerMessage } from './extract/worker.js'
 import type { PageContent, PdfInfo } from './types.js'
 
 /** How long pdf.js may work without finishing a page, and on the whole document. */
@@ -58,17 +58,43 @@ export function failureToError(failure: ExtractFailure): ConversionError {
   return new ConversionError(`the PDF is damaged: ${failure.message.replace(/\s+/g, ' ').trim()}`, 'corrupt')
 }
 
+/**
+ * Idle workers kept for the next document (pdf.js is loaded once per worker,
+ * not once per document). They do not keep the process alive. A worker that
+ * ran out of time or failed is never put back.
+ */
+const idle: Worker[] = []
+const MAX_IDLE = 2
+let nextJob = 1
+
+function startWorker(): Worker {
+  const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
+  worker.on('exit', () => {
+    const at = idle.indexOf(worker)
+    if (at >= 0) idle.splice(at, 1)
+  })
+  return worker
+}
+
+function takeWorker(): Worker {
+  const worker = idle.pop() ?? startWorker()
+  worker.ref()
+  return worker
+}
+
+function giveBack(worker: Worker): void {
+  if (idle.length >= MAX_IDLE) {
+    void worker.terminate()
+    return
+  }
+  worker.unref()
+  idle.push(worker)
+}
+
 export function runExtraction(request: ExtractRequest, budget: ExtractionBudget = DEFAULT_BUDGET): Promise<Extraction> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl(), {
-      workerData: request,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-      stdout: true,
-      stderr: true
-    })
-    // pdf.js's own console chatter must not reach the user's terminal.
-    worker.stdout.resume()
-    worker.stderr.resume()
+    const worker = takeWorker()
+    const job = nextJob++
     const pages: PageContent[] = []
     const warnings: string[] = []
     let info: PdfInfo | undefined
@@ -76,17 +102,21 @@ export function runExtraction(request: ExtractRequest, budget: ExtractionBudget 
     let settled = false
     let working = 'opening the document'
 
-    const finish = (error: ConversionError | null) => {
+    const finish = (error: ConversionError | null, reusable: boolean) => {
       if (settled) return
       settled = true
       clearTimeout(pageTimer)
       clearTimeout(documentTimer)
-      void worker.terminate()
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+      if (reusable) giveBack(worker)
+      else void worker.terminate()
       if (error) reject(error)
       else resolve({ info: info ?? { pageCount: 0 }, pages, ...range, warnings })
     }
     const giveUp = (ms: number) => () =>
-      finish(new ConversionError(`gave up ${working} after ${Math.round(ms / 1000)} s; the PDF may be damaged`, 'timeout'))
+      finish(new ConversionError(`gave up ${working} after ${Math.round(ms / 1000)} s; the PDF may be damaged`, 'timeout'), false)
     let pageTimer = setTimeout(giveUp(budget.pageMs), budget.pageMs)
     const documentTimer = setTimeout(giveUp(budget.documentMs), budget.documentMs)
     const progress = (next: string) => {
@@ -95,7 +125,8 @@ export function runExtraction(request: ExtractRequest, budget: ExtractionBudget 
       pageTimer = setTimeout(giveUp(budget.pageMs), budget.pageMs)
     }
 
-    worker.on('message', (message: WorkerMessage) => {
+    const onMessage = (message: WorkerMessage) => {
+      if (message.job !== job) return
       switch (message.type) {
         case 'info':
           info = message.info
@@ -112,19 +143,21 @@ export function runExtraction(request: ExtractRequest, budget: ExtractionBudget 
           progress(`reading page ${message.number + 1}`)
           break
         case 'done':
-          finish(null)
+          finish(null, true)
           break
         case 'failed':
-          finish(failureToError(message.error))
+          finish(failureToError(message.error), true)
           break
       }
-    })
-    worker.on('error', (error: Error & { code?: string }) => {
-      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(new ConversionError('the PDF needs more memory than allowed to read', 'limit'))
-      else finish(failureToError({ name: error.name, message: error.message }))
-    })
-    worker.on('exit', (code) => {
-      if (!settled) finish(new ConversionError(`the PDF reader stopped unexpectedly (exit code ${code})`, 'corrupt'))
-    })
+    }
+    const onError = (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(new ConversionError('the PDF needs more memory than allowed to read', 'limit'), false)
+      else finish(failureToError({ name: error.name, message: error.message }), false)
+    }
+    const onExit = (code: number) => finish(new ConversionError(`the PDF reader stopped unexpectedly (exit code ${code})`, 'corrupt'), false)
+    worker.on('message', onMessage)
+    worker.on('error', onError)
+    worker.on('exit', onExit)
+    worker.postMessage({ job, request } satisfies WorkerJob)
   })
 }
