@@ -47,6 +47,18 @@ function tablesOf(root: Root): Table[] {
   return out
 }
 
+function onPage(table: Table, page: number): boolean {
+  const pages = table.data?.origin?.pages
+  return pages !== undefined && pages[0] <= page && page <= pages[1]
+}
+
+/** The page tabula-java's expected output came from (its JSON twin says), if known. */
+function tabulaPage(json: string): number | undefined {
+  if (!existsSync(json)) return undefined
+  const data = JSON.parse(readFileSync(json, 'utf8')) as { page_number?: number } | { page_number?: number }[]
+  return (Array.isArray(data) ? data[0] : data)?.page_number
+}
+
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 const total = (scores: Score[]): Score => scores.reduce((a, s) => ({ truth: a.truth + s.truth, found: a.found + s.found, matched: a.matched + s.matched }), { truth: 0, found: 0, matched: 0 })
 
@@ -68,17 +80,26 @@ describe('the corpus', () => {
       const name = basename(csv, '.csv')
       const pdf = `pdf/tables/tabula/${name}.pdf`
       if (!existsSync(join(CORPUS_DIR, pdf))) continue
-      // One CSV may hold several tables of the page (stacked): score against all tables found.
-      const score = poolMatch(csvCells(join(CORPUS_DIR, csv)), pooled(tablesOf(tree(pdf)).map(tableCells)))
+      // One CSV may hold several tables of its page (stacked): score against all tables found there.
+      // Its page is in its JSON twin; without one, the page whose tables match it best.
+      const truth = csvCells(join(CORPUS_DIR, csv))
+      const tables = tablesOf(tree(pdf))
+      const known = tabulaPage(join(CORPUS_DIR, dir, `${name}.json`))
+      const pages = known === undefined ? [...new Set(tables.map((t) => t.data?.origin?.pages?.[0] ?? 0))] : [known]
+      const score = pages
+        .map((page) => poolMatch(truth, pooled(tables.filter((t) => onPage(t, page)).map(tableCells))))
+        .reduce((a, b) => (b.matched > a.matched ? b : a), { truth: 0, found: 0, matched: 0 })
       scores.push(score)
       perFile.set(name, score)
       rows.push(`${name.padEnd(36)} recall ${pct(recall(score)).padStart(6)}  precision ${pct(precision(score)).padStart(6)}`)
     }
     const all = total(scores)
-    console.log(`tabula expected tables (adjacency relations; tabula's CSVs often cover an area only, so precision is a lower bound)\n${rows.join('\n')}\nall: recall ${pct(recall(all))}, precision ${pct(precision(all))}`)
-    // Drawn (lattice) tables are read exactly.
-    for (const name of ['spanning_cells', 'frx_2012_disclosure']) expect(recall(perFile.get(name)!), name).toBe(1)
-    expect(recall(all)).toBeGreaterThan(0.8)
+    console.log(`tabula expected tables (adjacency relations against the tables found on the same page; tabula's CSVs often cover an area only, so precision is a lower bound)\n${rows.join('\n')}\nall: recall ${pct(recall(all))}, precision ${pct(precision(all))}`)
+    // A drawn (lattice) table is read exactly; spanning_cells loses only relations that tabula's
+    // CSV draws across its two stacked tables and under its section rows (ours span the width).
+    expect(recall(perFile.get('frx_2012_disclosure')!)).toBe(1)
+    expect(recall(perFile.get('spanning_cells')!)).toBeGreaterThan(0.9)
+    expect(recall(all)).toBeGreaterThan(0.95)
   })
 
   it('finds the ICDAR 2013 tables with their structure', () => {
@@ -88,18 +109,17 @@ describe('the corpus', () => {
       const name = basename(xml, '-str.xml')
       const ours = tablesOf(tree(`pdf/tables/tabula/${name}.pdf`))
       for (const truth of icdarTables(join(CORPUS_DIR, xml))) {
-        const onPage = ours.filter((t) => {
-          const pages = t.data?.origin?.pages
-          return pages !== undefined && pages[0] <= truth.page && truth.page <= pages[1]
-        })
-        const score = bestMatch(truth.cells, onPage.map(tableCells))
+        const score = bestMatch(
+          truth.cells,
+          ours.filter((t) => onPage(t, truth.page)).map(tableCells)
+        )
         scores.push(score)
         rows.push(`${`${name} table ${truth.id} (p${truth.page})`.padEnd(36)} recall ${pct(recall(score)).padStart(6)}  precision ${pct(precision(score)).padStart(6)}  F1 ${pct(f1(score)).padStart(6)}`)
       }
     }
     const all = total(scores)
     console.log(`ICDAR 2013 structure (adjacency relations, per table region)\n${rows.join('\n')}\nall: recall ${pct(recall(all))}, precision ${pct(precision(all))}, F1 ${pct(f1(all))}`)
-    expect(f1(all)).toBeGreaterThan(0.6)
+    expect(f1(all)).toBeGreaterThan(0.9)
   })
 
   it('keeps the text in the order of docling’s reference output', () => {
@@ -118,8 +138,8 @@ describe('the corpus', () => {
       rows.push(`${name.padEnd(36)} found ${result.found}/${result.snippets}, in order ${result.ordered}/${result.found}`)
     }
     console.log(`docling reference text (paragraph openings found, and in order)\n${rows.join('\n')}\nall: found ${pct(found / snippets)}, in order ${pct(ordered / found)}`)
-    expect(found / snippets).toBeGreaterThan(0.8)
-    expect(ordered / found).toBeGreaterThan(0.9)
+    expect(found / snippets).toBeGreaterThan(0.85)
+    expect(ordered / found).toBeGreaterThan(0.95)
   })
 })
 
