@@ -153,6 +153,20 @@ describe('ruled tables', () => {
     expect(cellsOf(tables[0].grid).filter((c) => c.startsWith('1,'))).toEqual(['1,0 2x1 North', '1,1 1x1 120', '1,2 1x1 130'])
   })
 
+  it('folds a row that only holds the wrapped end of the label above it', () => {
+    const lined = [h(100, 50, 350), h(120, 50, 350), h(132, 50, 150), h(144, 50, 350), v(50, 100, 144), v(150, 100, 144), v(350, 100, 144)]
+    const runs = [run('Pollutant', 55, 115), run('Threshold', 155, 115), run('Chlorine compounds', 52, 130), run('10 000', 155, 130), run('(as HCl)', 55, 142)]
+    const { tables } = findRuledTables(lined, runs)
+    expect(cellsOf(tables[0].grid)).toEqual(['0,0 1x1 Pollutant', '0,1 1x1 Threshold', '1,0 1x1 Chlorine compounds (as HCl)', '1,1 1x1 10 000'])
+  })
+
+  it('ignores boxes drawn inset inside cells', () => {
+    const inset = [...rules, v(55, 120, 160), v(145, 120, 160)]
+    const runs = [run('Office', 60, 115), run('Sales', 200, 115), run('North', 60, 135), run('120', 155, 135), run('130', 255, 135), run('125', 155, 155), run('128', 255, 155)]
+    const { tables } = findRuledTables(inset, runs)
+    expect(tables[0].grid.cols).toBe(3)
+  })
+
   it('does not take a box drawn around a paragraph for a table', () => {
     const box = [h(100, 50, 350), h(160, 50, 350), v(50, 100, 160), v(350, 100, 160)]
     const { tables, rest } = findRuledTables(box, [run('A note in a frame.', 60, 130)])

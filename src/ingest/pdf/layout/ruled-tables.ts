@@ -20,11 +20,14 @@ import { type Box, cluster, overlap } from './geometry.js'
 import { baselineGroups, joinPieces } from './fragments.js'
 import { detectHeaderRows, markBodyHeaders } from './header-rows.js'
 import { type CellText, type PageTable, emptyCell } from './table-types.js'
+import { foldWrappedRows } from './wrapped-rows.js'
 
 /** Rules closer than this (points) are the same line. */
 const SNAP = 2.5
 /** A boundary counts as drawn when rules cover this share of it. */
 const DRAWN = 0.6
+/** A column or row narrower than this (points) and empty is a sliver between drawn lines. */
+const SLIVER = 7
 /** A cell holding more text than this is a box around prose, not a table cell. */
 const PROSE_CELL = 300
 /** Grid lines closer than this are one (double rules, thick borders drawn as two). */
@@ -167,6 +170,26 @@ function indexIn(bounds: readonly number[], v: number): number {
   return -1
 }
 
+/**
+ * Grid lines minus those that only bound slivers: strips narrower than
+ * SLIVER with no text in them come from boxes drawn inset in their cells or
+ * shading drawn apart from the rules, not from columns or rows.
+ */
+export function withoutSlivers(bounds: readonly number[], centres: readonly number[], rules: readonly Segment[]): number[] {
+  const out = [...bounds]
+  // How much rule is drawn along a grid line: the real boundary of a sliver is the longer one.
+  const drawnAlong = (at: number) => rules.reduce((sum, r) => (Math.abs(r.at - at) <= MERGE_LINES ? sum + r.to - r.from : sum), 0)
+  for (let k = 0; k + 1 < out.length && out.length > 2; ) {
+    const empty = !centres.some((c) => c > out[k] && c < out[k + 1])
+    if (out[k + 1] - out[k] < SLIVER && empty) {
+      const outer = k === 0 ? k : k + 1 === out.length - 1 ? k + 1 : -1
+      const drop = outer === k ? k + 1 : outer === k + 1 ? k : drawnAlong(out[k]) >= drawnAlong(out[k + 1]) ? k + 1 : k
+      out.splice(drop, 1)
+    } else k++
+  }
+  return out
+}
+
 /** A run cut at the x positions given, its characters shared out by their advance. */
 function splitRun(run: TextRun, cuts: readonly number[]): TextRun[] {
   const chars = Array.from(run.text)
@@ -204,8 +227,17 @@ function buildTable(h: Segment[], v: Segment[], runs: readonly TextRun[], taken:
     y1: Math.min(...v.map((s) => s.from), ...h.map((s) => s.at)),
     y2: Math.max(...v.map((s) => s.to), ...h.map((s) => s.at))
   }
-  const xs = cluster([box.x1, box.x2, ...v.map((s) => s.at)], MERGE_LINES)
-  const ys = cluster([box.y1, box.y2, ...h.map((s) => s.at)], MERGE_LINES)
+  const inBox = runs.filter((r) => !taken.has(r) && r.text.trim())
+  const xs = withoutSlivers(
+    cluster([box.x1, box.x2, ...v.map((s) => s.at)], MERGE_LINES),
+    inBox.map((r) => r.x + r.width / 2),
+    v
+  )
+  const ys = withoutSlivers(
+    cluster([box.y1, box.y2, ...h.map((s) => s.at)], MERGE_LINES),
+    inBox.map(middleOf),
+    h
+  )
   const rows = ys.length - 1
   const cols = xs.length - 1
   if (rows < 1 || cols < 2 || rows * cols < 4) return null
@@ -248,7 +280,7 @@ function buildTable(h: Segment[], v: Segment[], runs: readonly TextRun[], taken:
     for (const run of inside) taken.delete(run)
     return null
   }
-  const { grid } = normalizeGrid({ rows, cols, headerRows: 0, cells }, emptyCell)
+  const grid = foldWrappedRows(normalizeGrid({ rows, cols, headerRows: 0, cells }, emptyCell).grid)
   grid.headerRows = detectHeaderRows(grid)
   const confidence = Math.max(0.5, 0.95 - 0.15 * irregular - (cut > 0 ? 0.1 : 0))
   return { kind: 'table', layout: 'pdf-ruled', confidence, box, columns: xs, grid: markBodyHeaders(normalizeGrid(grid, emptyCell).grid) }
