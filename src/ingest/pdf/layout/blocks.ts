@@ -43,6 +43,8 @@ interface Stats {
   levelBySize: Map<number, number>
   /** Level for bold headings at body size. */
   boldLevel: number
+  /** Column stretches set flush right, ragged left. */
+  raggedLeft: Set<Box>
 }
 
 const roundSize = (size: number) => Math.round(size * 2) / 2
@@ -80,6 +82,8 @@ function continues(block: Block, a: Line, b: Line, stats: Stats): boolean {
   const local = right - region.x1
   const endsShort = a.x2 < right - Math.max(size * 1.5, local * 0.1)
   if (endsShort && (SENTENCE_END.test(a.text) || a.x2 < right - local * 0.3 || a.x2 < region.x2 - width * 0.35)) return false
+  // Right-aligned text (ragged left) starts its lines anywhere: indentation says nothing there.
+  if (stats.raggedLeft.has(region)) return true
   const indented = b.x1 > region.x1 + size * 0.8 && b.x1 > a.x1 + size * 0.8
   return !indented
 }
@@ -95,7 +99,21 @@ function collectStats(flow: readonly FlowItem[]): Stats {
     const r = (b.y - a.y) / a.size
     if (r > 0.8 && r < 2.5) ratios.push(r)
   }
-  return { bodySize, pitch: ratios.length > 0 ? median(ratios) : 1.25, levelBySize: new Map(), boldLevel: 2 }
+  return { bodySize, pitch: ratios.length > 0 ? median(ratios) : 1.25, levelBySize: new Map(), boldLevel: 2, raggedLeft: raggedLeftRegions(lines) }
+}
+
+/** Regions whose lines mostly end flush right while most start well in from the left. */
+function raggedLeftRegions(lines: readonly { line: Line; region: Box }[]): Set<Box> {
+  const byRegion = new Map<Box, Line[]>()
+  for (const { line, region } of lines) byRegion.set(region, [...(byRegion.get(region) ?? []), line])
+  const out = new Set<Box>()
+  for (const [region, list] of byRegion) {
+    if (list.length < 4) continue
+    const flushRight = list.filter((l) => l.x2 >= region.x2 - l.size * 0.3).length
+    const inset = list.filter((l) => l.x1 > region.x1 + l.size * 2).length
+    if (flushRight >= list.length * 0.8 && inset >= list.length * 0.5) out.add(region)
+  }
+  return out
 }
 
 /** Lines → blocks; tables and ready paragraphs become nodes; breaks pass through. */
