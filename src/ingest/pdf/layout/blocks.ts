@@ -6,13 +6,14 @@
  * column or page end is joined again when its last line ran to the margin
  * without closing the sentence.
  */
-import type { Heading, List, ListItem, Paragraph, RootContent } from 'mdast'
+import type { Heading, Paragraph, RootContent } from 'mdast'
 import { displayWidth } from '../../../text/cjk.js'
 import { classify, isTitleLike } from '../../text/classify.js'
 import type { FlowItem } from './flow.js'
 import { type Box, median, weightedMode } from './geometry.js'
 import { joinLines } from './join-lines.js'
 import type { Line } from './lines.js'
+import { listNester } from './lists.js'
 
 /** Type this much larger than the body text is heading type. */
 const HEADING_RATIO = 1.12
@@ -27,8 +28,6 @@ const SENTENCE_END = /[.!?。！？:：;；…"”’)）」』]$/u
 interface Block {
   lines: Line[]
   region: Box
-  /** Directly after a column or page end. */
-  afterBreak: boolean
 }
 
 type Part = { kind: 'block'; block: Block } | { kind: 'node'; node: RootContent } | { kind: 'break' }
@@ -105,7 +104,11 @@ function collectStats(flow: readonly FlowItem[]): Stats {
 /** Regions whose lines mostly end flush right while most start well in from the left. */
 function raggedLeftRegions(lines: readonly { line: Line; region: Box }[]): Set<Box> {
   const byRegion = new Map<Box, Line[]>()
-  for (const { line, region } of lines) byRegion.set(region, [...(byRegion.get(region) ?? []), line])
+  for (const { line, region } of lines) {
+    const list = byRegion.get(region)
+    if (list) list.push(line)
+    else byRegion.set(region, [line])
+  }
   const out = new Set<Box>()
   for (const [region, list] of byRegion) {
     if (list.length < 4) continue
@@ -120,20 +123,17 @@ function raggedLeftRegions(lines: readonly { line: Line; region: Box }[]): Set<B
 function groupBlocks(flow: readonly FlowItem[], stats: Stats, toTable: (table: TableItem) => RootContent): Part[] {
   const parts: Part[] = []
   let current: Block | null = null
-  let afterBreak = false
   for (const item of flow) {
     if (item.kind === 'line') {
       const last = current?.lines[current.lines.length - 1]
       if (current && last && current.region === item.region && continues(current, last, item.line, stats)) {
         current.lines.push(item.line)
       } else {
-        current = { lines: [item.line], region: item.region, afterBreak }
+        current = { lines: [item.line], region: item.region }
         parts.push({ kind: 'block', block: current })
       }
-      afterBreak = false
     } else {
       current = null
-      afterBreak = item.kind === 'break'
       if (item.kind === 'break') parts.push({ kind: 'break' })
       else parts.push({ kind: 'node', node: item.kind === 'table' ? toTable(item) : paragraph(item.text) })
     }
@@ -203,27 +203,19 @@ function flowsOn(prev: Block, next: Block, stats: Stats): boolean {
   return first.x1 <= next.region.x1 + first.size * 0.5
 }
 
-interface ListLevel {
-  list: List
-  markerX: number
-}
-
 /** Blocks and the rest → mdast, lists nested by the markers' indentation. */
 function toNodes(parts: readonly Part[], stats: Stats): RootContent[] {
   const out: RootContent[] = []
-  let lists: ListLevel[] = []
+  const lists = listNester(out)
   let lastParagraph: { node: Paragraph; block: Block } | null = null
   let broken = false
-  const closeLists = () => {
-    lists = []
-  }
   for (const part of parts) {
     if (part.kind === 'break') {
       broken = true
       continue
     }
     if (part.kind === 'node') {
-      closeLists()
+      lists.close()
       lastParagraph = null
       broken = false
       out.push(part.node)
@@ -240,39 +232,16 @@ function toNodes(parts: readonly Part[], stats: Stats): RootContent[] {
       continue
     }
     broken = false
-    if (role.kind === 'item') {
-      const parsed = classify(itemView(text))
-      if (parsed.kind !== 'item') continue
-      // Relative to the column, so a list goes on in the next column or on the next page.
-      const markerX = block.lines[0].x1 - block.region.x1
-      while (lists.length > 0 && markerX < lists[lists.length - 1].markerX - block.lines[0].size * 0.8) lists.pop()
-      let level = lists[lists.length - 1]
-      const deeper = level && markerX > level.markerX + block.lines[0].size * 0.8
-      if (level && !deeper && level.list.ordered !== parsed.ordered) {
-        lists.pop()
-        level = lists[lists.length - 1]
-      }
-      const item: ListItem = { type: 'listItem', spread: false, children: [paragraph(parsed.text)] }
-      if (level && !deeper && Math.abs(markerX - level.markerX) <= block.lines[0].size * 0.8) {
-        level.list.children.push(item)
-      } else {
-        const list: List = { type: 'list', ordered: parsed.ordered, start: parsed.ordered ? parsed.start : null, spread: false, children: [item] }
-        const parent = deeper ? level.list.children[level.list.children.length - 1] : undefined
-        if (parent) parent.children.push(list)
-        else {
-          lists = []
-          out.push(list)
-        }
-        lists.push({ list, markerX })
-      }
-      lastParagraph = null
+    lastParagraph = null
+    const item = role.kind === 'item' ? classify(itemView(text)) : null
+    if (item?.kind === 'item') {
+      const first = block.lines[0]
+      lists.add({ ordered: item.ordered, start: item.start, text: item.text, markerX: first.x1 - block.region.x1, size: first.size })
       continue
     }
-    closeLists()
-    if (role.kind === 'heading') {
-      out.push(heading(role.level, text))
-      lastParagraph = null
-    } else {
+    lists.close()
+    if (role.kind === 'heading') out.push(heading(role.level, text))
+    else {
       const node = paragraph(text)
       out.push(node)
       lastParagraph = { node, block }
