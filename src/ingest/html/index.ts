@@ -12,6 +12,7 @@ import { ConversionError } from '../../errors.js'
 import { assertLooksLikeText, decodeText } from '../../io/decode-text.js'
 import { info } from '../../messages.js'
 import type { ReadOptions, ReadResult } from '../types.js'
+import { repairTables } from '../../transforms/repair-tables.js'
 import { table } from './table.js'
 
 const parser = unified().use(rehypeParse, { fragment: false })
@@ -37,6 +38,8 @@ export function htmlToMdast(html: string): Root {
   const source = html.replace(/^Version:\d[\s\S]*?(?=<)/, '')
   const hast = parser.parse(source)
   const tree = toMdast(hast, { handlers: { table } }) as Root
+  // Rows pasted as paragraphs (`a | b |||` per <p>) become repaired tables.
+  repairTables(tree)
   const { title, lang } = pageMeta(hast)
   if (title || lang) tree.data = { ...tree.data, ...(title ? { title } : {}), ...(lang ? { lang } : {}) }
   return tree
