@@ -37,16 +37,16 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 export interface AxeViolation {
   id: string
-  impact: string | null
+  impact: string | null | undefined
   help: string
-  nodes: { target: string[]; failureSummary?: string }[]
+  nodes: { target: unknown; failureSummary: string | undefined }[]
 }
 
 /** Run axe-core (all rules it runs by default, best practices included) on the page. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource })
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe
+    const { axe, document } = globalThis as unknown as { axe: typeof import('axe-core'); document: import('axe-core').ElementContext }
     const result = await axe.run(document, { resultTypes: ['violations'] })
     return result.violations.map((v) => ({
       id: v.id,
