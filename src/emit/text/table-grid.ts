@@ -15,14 +15,14 @@
 import type { AlignType } from 'mdast'
 import type { Grid, GridCell } from '../../tables/grid.js'
 import { displayWidth } from '../../text/cjk.js'
-import { unbreakableWidth, wrap } from './wrap.js'
+import { charWidth, textWidth, unbreakableWidth, wrap } from './wrap.js'
 
 export type TextGrid = Grid<string>
 
 /** Narrowest column worth wrapping into, in display columns. */
 export const MIN_COLUMN = 8
 
-const lineWidths = (text: string) => text.split('\n').map(displayWidth)
+const lineWidths = (text: string) => text.split('\n').map(textWidth)
 const naturalWidth = (text: string) => Math.max(1, ...lineWidths(text))
 
 /** Widest piece of the text that no line break may split. */
@@ -85,7 +85,7 @@ class Canvas {
   text(x: number, y: number, text: string): void {
     let at = x
     for (const ch of text) {
-      const w = displayWidth(ch)
+      const w = charWidth(ch)
       if (w === 0 && at > x) this.rows[y][at - 1] += ch
       else {
         this.rows[y][at] = ch
@@ -100,7 +100,7 @@ class Canvas {
 }
 
 function aligned(text: string, width: number, align: AlignType | undefined): string {
-  const room = Math.max(0, width - displayWidth(text))
+  const room = Math.max(0, width - textWidth(text))
   if (align === 'right') return ' '.repeat(room) + text
   if (align === 'center') return ' '.repeat(Math.floor(room / 2)) + text
   return text

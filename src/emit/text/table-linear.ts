@@ -55,13 +55,11 @@ function formatItems(items: Item[]): string {
 
 /** Head cells of a block that head every value (and are not the leaf of any) or head no value at all. */
 function blockIntro(grid: TextGrid, model: HeaderModel, block: HeaderBlock): { intro: number[]; common: Set<number> } {
-  const paths = block.rows.flatMap((r) =>
-    [...model.headers.entries()].filter(([index]) => grid.cells[index].row === r).map(([, h]) => h.columns)
-  )
+  const rows = new Set(block.rows)
+  const paths = [...model.headers.entries()].filter(([index]) => rows.has(grid.cells[index].row)).map(([, h]) => h.columns)
   const inPaths = new Set(paths.flatMap((levels) => levels.flat()))
-  const common = new Set(
-    [...inPaths].filter((head) => paths.every((levels) => levels.slice(0, -1).some((level) => level.includes(head))))
-  )
+  // A head in an outer level of every value's path (never a value's own column header).
+  const common = new Set([...inPaths].filter((head) => paths.every((levels) => levels.slice(0, -1).some((level) => level.includes(head)))))
   const headCells = block.headRows.flatMap((r) => model.owner[r]).filter((v, i, all) => all.indexOf(v) === i)
   const intro = headCells.filter((index) => {
     const text = grid.cells[index].content.trim()

@@ -18,6 +18,24 @@ const NO_LINE_START = new Set(
 /** Characters that must not end a line. */
 const NO_LINE_END = new Set(Array.from('（［｛〔〈《「『【〘〖〝‘“｟«([{'))
 
+/** Width of one character, remembered: string-width is exact but slow, and wrapping asks for the same characters again and again. */
+const widthCache = new Map<string, number>()
+export function charWidth(ch: string): number {
+  let w = widthCache.get(ch)
+  if (w === undefined) {
+    w = displayWidth(ch)
+    if (widthCache.size < 65536) widthCache.set(ch, w)
+  }
+  return w
+}
+
+/** Display width as the sum of character widths (cached). */
+export function textWidth(text: string): number {
+  let total = 0
+  for (const ch of text) total += charWidth(ch)
+  return total
+}
+
 const firstChar = (s: string) => Array.from(s)[0] ?? ''
 const lastChar = (s: string) => {
   const chars = Array.from(s)
@@ -54,8 +72,9 @@ function segments(text: string): Segment[] {
 function hardSplit(piece: string, width: number): string[] {
   const lines: string[][] = [[]]
   let current = lines[0]
+  let currentWidth = 0
   for (const ch of piece) {
-    if (current.length > 0 && displayWidth(current.join('') + ch) > width) {
+    if (current.length > 0 && currentWidth + charWidth(ch) > width) {
       // Carry characters down so that the next line does not start with a closing mark
       // and this one does not end with an opening mark.
       const carried: string[] = []
@@ -65,9 +84,11 @@ function hardSplit(piece: string, width: number): string[] {
         mustCarry = NO_LINE_START.has(carried[0])
       }
       current = carried
+      currentWidth = textWidth(carried.join(''))
       lines.push(current)
     }
     current.push(ch)
+    currentWidth += charWidth(ch)
   }
   return lines.map((chars) => chars.join('')).filter((line) => line !== '')
 }
@@ -85,7 +106,7 @@ export function wrap(text: string, width: number): string[] {
   }
   for (const { piece, required } of segments(text)) {
     const visible = piece.replace(/\s+$/u, '')
-    const w = displayWidth(visible)
+    const w = textWidth(visible)
     if (lineWidth > 0 && lineWidth + w > limit) flush()
     const body = piece.replace(/[\r\n]+$/, '')
     if (w > limit) {
@@ -95,10 +116,12 @@ export function wrap(text: string, width: number): string[] {
         flush()
       }
       line = parts[parts.length - 1] ?? ''
+      lineWidth = textWidth(line)
     } else {
-      line += lineWidth === 0 ? body.replace(/^\s+/u, '') : body
+      const added = lineWidth === 0 ? body.replace(/^\s+/u, '') : body
+      line += added
+      lineWidth += textWidth(added)
     }
-    lineWidth = displayWidth(line)
     if (required) flush()
   }
   if (line || lines.length === 0) flush()
@@ -107,5 +130,5 @@ export function wrap(text: string, width: number): string[] {
 
 /** Display width of the widest piece of `text` that no allowed line break splits. */
 export function unbreakableWidth(text: string): number {
-  return Math.max(0, ...segments(text).map(({ piece }) => displayWidth(piece.replace(/\s+$/u, ''))))
+  return Math.max(0, ...segments(text).map(({ piece }) => textWidth(piece.replace(/\s+$/u, ''))))
 }
