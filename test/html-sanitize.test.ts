@@ -43,6 +43,9 @@ describe('HTML output from hostile documents', () => {
     // The harmless content is all still there.
     const body = bodyOf(html)
     expect(textOf(body)).toContain('Links: plain, mixed case, tab inside, entity, leading spaces, vbscript, data, safe link, mail.')
+    // A link or image whose address was unsafe is left as its text.
+    expect(elements(body, 'a').map(textOf)).toEqual(['safe link', 'mail'])
+    expect(textOf(body)).toContain('svg data imagejs image')
     expect(elements(body, 'a').map((a) => attr(a, 'href')).filter(Boolean)).toEqual(['https://example.org/ok', 'mailto:someone@example.org'])
     expect(elements(body, 'img').map((img) => attr(img, 'src')).filter(Boolean)).toEqual(['x', 'https://example.org/a.png', 'x'])
     expect(textOf(body)).toContain('Text that looks like markup: <script>alert("text")</script> and <img src=x onerror=alert(1)>')
@@ -86,8 +89,10 @@ describe('HTML output from hostile documents', () => {
     }
     const doc = { tree, resources: [{ path: 'media/image1.png', contentType: 'image/png', bytes: png }] }
     const embedded = parseHtml(String((await writeHtml(doc, { embedImages: true, fragment: true })).data))
-    expect(elements(embedded, 'img').map((img) => attr(img, 'src')?.slice(0, 22))).toEqual(['data:image/png;base64,', undefined])
+    // The smuggled data: image is left as its alternative text.
+    expect(elements(embedded, 'img').map((img) => attr(img, 'src')?.slice(0, 22))).toEqual(['data:image/png;base64,'])
+    expect(textOf(elements(embedded, 'p')[0])).toBe('smuggled')
     const linked = parseHtml(String((await writeHtml(doc, { mediaBase: 'report_media', fragment: true })).data))
-    expect(elements(linked, 'img').map((img) => attr(img, 'src'))).toEqual(['report_media/image1.png', undefined])
+    expect(elements(linked, 'img').map((img) => attr(img, 'src'))).toEqual(['report_media/image1.png'])
   })
 })

@@ -18,6 +18,7 @@ import type { WriteOptions, WriteResult } from '../types.js'
 import { accessibleTables, type IdMaker } from './accessible-tables.js'
 import { pageLabels } from './labels.js'
 import { schema } from './schema.js'
+import { unwrapStrippedLinks } from './stripped-leftovers.js'
 import { table } from './table.js'
 import { identifyHeadings, tableOfContents } from './toc.js'
 
@@ -89,6 +90,7 @@ const usesField = (template: string, name: string) => new RegExp(`\\{\\{\\s*${na
 
 export async function writeHtml(doc: Doc, options: WriteOptions = {}): Promise<WriteResult> {
   const hast = await toHtmlTree(doc.tree)
+  unwrapStrippedLinks(hast)
   resolveImages(hast, doc, options)
   const lang = documentLang(doc.tree)
   const title = documentTitle(doc.tree)
