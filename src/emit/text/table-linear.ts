@@ -97,6 +97,8 @@ export function linearLines(grid: TextGrid): LinearLine[] {
         const cell = grid.cells[index]
         if (seen.has(index) || cell.row !== r || rowPath.includes(index)) continue
         seen.add(index)
+        // An empty header cell says nothing; an empty value is still said, as `—`.
+        if (cell.header && !cell.content.trim()) continue
         const levels = model.headers.get(index)?.columns ?? []
         const path = levels.map((level) => level.filter((head) => !common.has(head)).map(text).join(' + ')).filter(Boolean)
         items.push({ path, value: text(index) || EMPTY_VALUE })
