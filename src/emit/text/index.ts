@@ -74,7 +74,7 @@ function block(node: RootContent, ctx: Context, width: number): string[] {
       ctx.notes.push(`[${node.label ?? node.identifier}] ${toString(node)}`)
       return []
     case 'html':
-      return toString(node) ? [] : []
+      return []
     case 'definition':
       return []
     default:
