@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs'
 import type { Element, Root } from 'hast'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { convert } from '../src/index.js'
+import { writeHtml } from '../src/index.js'
+import { generatedTable } from './helpers/generated.js'
 import { attr, elements, parseHtml, textOf } from './helpers/html.js'
+import { expectedCells } from './helpers/tables.js'
 
 let page: string
 let tree: Root
@@ -110,5 +113,23 @@ describe('tables in HTML', () => {
     const corner = parseHtml(String((await convert('<table><tr><th></th><th>2023</th></tr><tr><th>North</th><td>1</td></tr></table>', { to: 'html', from: 'html', fragment: true })).outputs.html))
     expect(elements(elements(corner, 'thead')[0], 'td').map(textOf)).toEqual([''])
     expect(elements(corner, 'th').map(textOf)).toEqual(['2023', 'North'])
+  })
+
+  it('lists exactly the headers an independent reading of the grid gives, in generated tables of every shape', async () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const table = generatedTable(seed)
+      const out = parseHtml(String((await writeHtml({ tree: { type: 'root', children: [table] }, resources: [] }, { fragment: true })).data))
+      const rendered = elements(out, 'table')[0]
+      const tds = elements(rendered, 'td').filter((td) => !elements(rendered, 'thead')[0] || !elements(elements(rendered, 'thead')[0], 'td').includes(td))
+      const expected = expectedCells(table)
+      expect(tds.length, `seed ${seed}`).toBe(expected.length)
+      const complex = tds.some((td) => attr(td, 'headers'))
+      tds.forEach((td, i) => {
+        const want = [...expected[i].rowHeaders, ...expected[i].otherHeaders].sort()
+        if (complex) expect(headerTexts(rendered, td).sort(), `seed ${seed}, cell ${expected[i].value}`).toEqual(want)
+      })
+      // A table without headers attributes is simple: one head row, one row header per row, no spans.
+      if (!complex) expect(expected.every((c) => c.rowHeaders.length <= 1 && c.otherHeaders.length <= 1), `seed ${seed}`).toBe(true)
+    }
   })
 })

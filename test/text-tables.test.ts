@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { mdastToText } from '../src/emit/text/index.js'
 import { displayWidth } from '../src/text/cjk.js'
 import { runCli } from './helpers/cli.js'
+import { generatedTable } from './helpers/generated.js'
 import { sampleFiles } from './helpers/samples.js'
 import { cellLine, expectedCells, sampleTables } from './helpers/tables.js'
 
@@ -166,6 +167,16 @@ describe('tables in plain text', () => {
   it('keeps every cell value with all its headers in the records of the seeds’ table structures', () => {
     expect(seedTables).toHaveLength(3)
     for (const table of seedTables) expectEveryValueWithItsHeaders(table)
+  })
+
+  it('keeps every cell value with all its headers in generated tables of every shape, and keeps grids aligned', () => {
+    for (let seed = 1; seed <= 80; seed++) {
+      const table = generatedTable(seed)
+      expectEveryValueWithItsHeaders(table)
+      const grid = asText(table, { tables: 'grid', width: 80 })
+      expect(new Set(grid.map(displayWidth)).size, `seed ${seed}`).toBe(1)
+      for (const line of asText(table, { width: 60 })) expect(displayWidth(line), `seed ${seed}`).toBeLessThanOrEqual(60)
+    }
   })
 
   it('keeps every cell value with all its headers in the plain text of every sample', async () => {
