@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError, Option } from 'commander'
 import { type ConvertFlags, runConvert } from './cli/convert-command.js'
 import { removePendingSync } from './io/atomic-write.js'
+import { runServe, SERVE_FLAG_DEFAULTS, type ServeFlags } from './serve/command.js'
 import { UsageError } from './errors.js'
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
@@ -45,6 +46,17 @@ function buildProgram(): Command {
     .option('--debug', 'print stack traces for failures')
     .action(async (inputs: string[], flags: ConvertFlags) => {
       process.exitCode = await runConvert(inputs, flags)
+    })
+
+  program
+    .command('serve')
+    .description('start a local web page: paste or drop a document, see it repaired, download every format')
+    .option('-p, --port <port>', 'port to listen on (0 picks a free one)', SERVE_FLAG_DEFAULTS.port)
+    .option('--host <address>', 'address to listen on (the default serves this machine only)', SERVE_FLAG_DEFAULTS.host)
+    .option('--max-size <MiB>', 'largest document accepted, in MiB', SERVE_FLAG_DEFAULTS.maxSize)
+    .option('--timeout <seconds>', 'longest one conversion may run', SERVE_FLAG_DEFAULTS.timeout)
+    .action(async (flags: ServeFlags) => {
+      process.exitCode = await runServe(flags)
     })
 
   return program

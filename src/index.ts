@@ -19,3 +19,6 @@ export { annotateDocument, documentLang, documentTitle } from './ast/document.js
 export type { Doc, Resource, TableOrigin } from './ast/types.js'
 export { ConversionError, UsageError, type ConversionErrorCode } from './errors.js'
 export type { Message, MessageCode, Result } from './messages.js'
+export { startServer, previewDocument, SERVE_DEFAULTS } from './serve/index.js'
+export type { RunningServer, ServeOptions, Preview, TablePreview } from './serve/index.js'
+export { describeTables, type TableReport } from './cli/explain.js'
