@@ -18,9 +18,15 @@ beforeAll(async () => {
 
 const html = async (markdown: string) => parseHtml(String((await convert(markdown, { to: 'html', from: 'md', fragment: true })).outputs.html))
 
+const idMaps = new WeakMap<Element, Map<string, Element>>()
+
 /** The text of the header cells a data cell lists in `headers`, looked up by id in its table. */
 function headerTexts(table: Element, cell: Element): string[] {
-  const byId = new Map(elements(table).filter((e) => attr(e, 'id')).map((e) => [attr(e, 'id')!, e]))
+  let byId = idMaps.get(table)
+  if (!byId) {
+    byId = new Map(elements(table).filter((e) => attr(e, 'id')).map((e) => [attr(e, 'id')!, e]))
+    idMaps.set(table, byId)
+  }
   return (attr(cell, 'headers') ?? '').split(' ').filter(Boolean).map((id) => {
     const header = byId.get(id)
     expect(header?.tagName, `headers="${id}" points at a <th> of the same table`).toBe('th')
@@ -116,7 +122,7 @@ describe('tables in HTML', () => {
   })
 
   it('lists exactly the headers an independent reading of the grid gives, in generated tables of every shape', async () => {
-    for (let seed = 1; seed <= 60; seed++) {
+    for (let seed = 1; seed <= 40; seed++) {
       const table = generatedTable(seed)
       const out = parseHtml(String((await writeHtml({ tree: { type: 'root', children: [table] }, resources: [] }, { fragment: true })).data))
       const rendered = elements(out, 'table')[0]
