@@ -3,7 +3,7 @@
  * hast-util-to-mdast with our table handler so merged cells survive.
  */
 import type { Element, Root as HastRoot } from 'hast'
-import { toMdast } from 'hast-util-to-mdast'
+import { type Handle, toMdast } from 'hast-util-to-mdast'
 import type { Root } from 'mdast'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
@@ -12,6 +12,7 @@ import { ConversionError } from '../../errors.js'
 import { assertLooksLikeText, decodeText } from '../../io/decode-text.js'
 import { info } from '../../messages.js'
 import type { ReadOptions, ReadResult } from '../types.js'
+import { sub, sup } from './inline.js'
 import { table } from './table.js'
 
 const parser = unified().use(rehypeParse, { fragment: false })
@@ -31,12 +32,23 @@ function pageMeta(tree: HastRoot): { title?: string; lang?: string } {
   return meta
 }
 
+/** Our handlers: tables keep their spans, sub/superscript their tags. */
+export const htmlHandlers: Record<string, Handle> = { table, sub, sup }
+
+/**
+ * hast to mdast with our handlers; `handlers` adds to or replaces them
+ * (the DOCX reader adds its own for notes). Pure.
+ */
+export function hastToMdast(hast: HastRoot, handlers: Record<string, Handle> = {}): Root {
+  return toMdast(hast, { handlers: { ...htmlHandlers, ...handlers } }) as Root
+}
+
 /** HTML (already decoded) to canonical mdast. Pure. */
 export function htmlToMdast(html: string): Root {
   // Windows clipboard HTML (CF_HTML) starts with a "Version:0.9 StartHTML:…" header.
   const source = html.replace(/^Version:\d[\s\S]*?(?=<)/, '')
   const hast = parser.parse(source)
-  const tree = toMdast(hast, { handlers: { table } }) as Root
+  const tree = hastToMdast(hast)
   const { title, lang } = pageMeta(hast)
   if (title || lang) tree.data = { ...tree.data, ...(title ? { title } : {}), ...(lang ? { lang } : {}) }
   return tree
