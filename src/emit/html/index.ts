@@ -3,6 +3,7 @@
  * sanitized (rehype-sanitize) → a page from `templates/` (or a fragment).
  */
 import type { Element, Root as HastRoot } from 'hast'
+import { raw } from 'hast-util-raw'
 import type { Root } from 'mdast'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
@@ -16,8 +17,25 @@ import type { WriteOptions, WriteResult } from '../types.js'
 import { schema } from './schema.js'
 import { table } from './table.js'
 
+/**
+ * Inline HTML in the tree (`<sub>`/`<sup>` from DOCX, HTML and Markdown
+ * readers) is parsed into elements, then sanitized like everything else.
+ * Parsing is skipped when there is none: it re-parses the whole page.
+ */
+function rehypeRawWhenNeeded() {
+  return (tree: HastRoot) => {
+    let found = false
+    visit(tree, 'raw', () => {
+      found = true
+      return false
+    })
+    return found ? (raw(tree) as HastRoot) : tree
+  }
+}
+
 const toSafeHast = unified()
-  .use(remarkRehype, { handlers: { table } })
+  .use(remarkRehype, { handlers: { table }, allowDangerousHtml: true })
+  .use(rehypeRawWhenNeeded)
   .use(rehypeSanitize, schema)
 
 const stringifier = unified().use(rehypeStringify)
