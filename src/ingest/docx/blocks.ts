@@ -11,21 +11,30 @@ import { isTitleLike, numberingLevel } from '../text/classify.js'
 const isBlankText = (node: PhrasingContent) => node.type === 'text' && node.value.trim() === ''
 
 /**
- * Report headings typed as bold body text (`**一、总体情况**`) instead of a
+ * Report headings typed as bold body text (`**六、其他事项**`) instead of a
  * heading style: a paragraph that is bold throughout, numbered like a report
- * heading and shaped like a title becomes a heading of that numbering's depth.
+ * heading and shaped like a title becomes a heading. Its depth is the one the
+ * document's styled headings with the same numbering use (`一、…` styled
+ * 标题 1 makes a bold `六、…` level 1 too), else the numbering's own depth.
  */
 export function inferNumberedHeadings(tree: Root): void {
-  visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
-    if (parent?.type !== 'root' || index === undefined) return
+  const styledDepth = new Map<number, Heading['depth']>()
+  for (const node of tree.children) {
+    if (node.type !== 'heading') continue
+    const level = numberingLevel(toString(node))
+    if (level !== undefined && !styledDepth.has(level)) styledDepth.set(level, node.depth)
+  }
+  tree.children.forEach((node, index) => {
+    if (node.type !== 'paragraph') return
     const content = node.children.filter((child) => !isBlankText(child))
     if (content.length === 0 || !content.every((child) => child.type === 'strong')) return
     const text = toString(node).trim()
     const level = numberingLevel(text)
     if (level === undefined || !isTitleLike(text, TITLE_WIDTH)) return
-    const heading: Heading = { type: 'heading', depth: level as Heading['depth'], children: content.flatMap((c) => (c.type === 'strong' ? c.children : [c])) }
+    const depth = styledDepth.get(level) ?? (Math.min(6, level) as Heading['depth'])
+    const heading: Heading = { type: 'heading', depth, children: content.flatMap((c) => (c.type === 'strong' ? c.children : [c])) }
     if (node.position) heading.position = node.position
-    parent.children[index] = heading
+    tree.children[index] = heading
   })
 }
 
