@@ -59,6 +59,15 @@ export function coreTitle(entries: Entries): string | undefined {
 }
 
 /**
+ * mammoth 1.13 reads `<w:tblHeader w:val="false"/>` as a header row (it only
+ * checks the element is there); generators such as the `docx` library write
+ * it on every ordinary row. An explicit off is the same as no element.
+ */
+export function dropFalseTableHeaders(xml: string): string {
+  return xml.replace(/<(\w+:)?tblHeader\s+(?:\w+:)?val\s*=\s*"(?:false|0|off)"\s*\/>/g, '')
+}
+
+/**
  * What mammoth needs of a zip (its `{file}` input): `exists` and `read`, here
  * served from entries already decompressed and checked.
  */
@@ -74,7 +83,10 @@ export function mammothFile(entries: Entries): MammothFile {
       const data = entries.get(name)
       if (!data) throw new ConversionError(`the part ${name} is missing`, 'corrupt')
       if (encoding === 'base64') return Buffer.from(data).toString('base64')
-      if (encoding) return new TextDecoder(encoding).decode(data)
+      if (encoding) {
+        const text = new TextDecoder(encoding).decode(data)
+        return name.endsWith('.xml') ? dropFalseTableHeaders(text) : text
+      }
       return data
     }
   }
