@@ -4,7 +4,7 @@
  * twice is one resource.
  */
 import { createHash } from 'node:crypto'
-import mammoth from 'mammoth'
+import type mammoth from 'mammoth'
 import type { Resource } from '../../ast/types.js'
 
 const EXTENSIONS: Record<string, string> = {
@@ -24,11 +24,11 @@ function extensionOf(contentType: string): string {
 
 type ImageConverter = ReturnType<typeof mammoth.images.imgElement>
 
-/** A mammoth image converter plus the resources it collected. */
-export function imageCollector(): { convertImage: ImageConverter; resources: Resource[] } {
+/** A mammoth image converter (from the `mammoth` module given) plus the resources it collected. */
+export function imageCollector(lib: typeof mammoth): { convertImage: ImageConverter; resources: Resource[] } {
   const resources: Resource[] = []
   const byHash = new Map<string, string>()
-  const convertImage = mammoth.images.imgElement(async (image) => {
+  const convertImage = lib.images.imgElement(async (image) => {
     const bytes = new Uint8Array(await image.read())
     const hash = createHash('sha1').update(bytes).digest('hex')
     let path = byHash.get(hash)

@@ -9,7 +9,6 @@
  */
 import type { ElementContent, Root as HastRoot } from 'hast'
 import type { Handle, State } from 'hast-util-to-mdast'
-import mammoth from 'mammoth'
 import type { Root } from 'mdast'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
@@ -76,7 +75,9 @@ export async function readDocx(bytes: Uint8Array, options: ReadDocxOptions = {})
   if (!main) throw new ConversionError('not a Word document: the zip has no word/document.xml', 'corrupt')
   assertXmlDepth(entries)
 
-  const images = imageCollector()
+  // Loaded on first use: converting other formats does not pay for it.
+  const { default: mammoth } = await import('mammoth')
+  const images = imageCollector(mammoth)
   let result: { value: string; messages: { type: string; message: string }[] }
   try {
     // `{file}` is mammoth's own input for an opened zip (lib/unzip.js); its
