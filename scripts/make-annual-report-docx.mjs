@@ -11,8 +11,10 @@
 // (六、…) is bold body text, as authors often type them.
 //
 // TABLES below is the hand-made ground truth of the tables' structure
-// (issue 3, "The expected structure"), which test/docx-sample.test.ts checks
-// docmend's HTML against. Each row lists only the cells that start in it,
+// (issue 3, "The expected structure"; the same texts and spans as
+// test/fixtures/seed-tables/seed-000_*.html), which test/docx-sample.test.ts
+// checks docmend's HTML against. Header rows are Word's "repeat as header
+// row"; Word cannot mark row labels in the body as headers. Each row lists only the cells that start in it,
 // left to right, as HTML does: a cell spanning rows is not repeated below.
 // The output is byte-for-byte reproducible (fixed dates everywhere).
 import { writeFile } from 'node:fs/promises'
@@ -34,10 +36,13 @@ import {
 const c = (text, { rows = 1, cols = 1 } = {}) => ({ text, rowSpan: rows, colSpan: cols })
 const zeros = (n) => Array.from({ length: n }, () => c('0'))
 
-/** 二、主动公开政府信息情况: 4 columns, sections headed by full-width rows. */
+/**
+ * 二、主动公开政府信息情况: 4 columns, sections headed by full-width rows; the
+ * first section's two rows repeat as the header.
+ */
 const activeDisclosure = {
   cols: 4,
-  headerRows: 0,
+  headerRows: 2,
   rows: [
     [c('第二十条第(一)项', { cols: 4 })],
     [c('信息内容'), c('本年制发件数'), c('本年废止件数'), c('现行有效件数')],
