@@ -70,6 +70,7 @@ async function hostileFiles(): Promise<Record<string, Uint8Array>> {
       { name: 'word/document.xml', data: zerosDeflated(1024), method: 8, declaredSize: 2000 }
     ]),
     'many.docx': writeZip([...parts, ...Array.from({ length: 20_000 }, (_, i) => ({ name: `customXml/item${i}.xml`, data: new Uint8Array(0) }))]),
+    'not-xml.docx': writeZip(minimalDocxEntries('this is not XML <<< & >>>')),
     'deep.docx': writeZip(minimalDocxEntries(documentXml(`${'<w:sdt><w:sdtContent>'.repeat(deep)}${paragraph}${'</w:sdtContent></w:sdt>'.repeat(deep)}`))),
     // The control: the fixtures' parts make a valid DOCX.
     'minimal.docx': writeZip(parts)
@@ -95,7 +96,7 @@ describe('hostile DOCX input', () => {
 
   it('fails with exit 1, one line per broken file, without expanding any of them', () => {
     expect(run.code).toBe(1)
-    expect(run.lines).toHaveLength(7)
+    expect(run.lines).toHaveLength(8)
     expect(run.peakMiB).toBeLessThan(400)
   })
 
@@ -132,6 +133,12 @@ describe('hostile DOCX input', () => {
 
   it('refuses a zip of twenty thousand entries', () => {
     expect(lineFor('many.docx')).toEqual([`docmend: ${path('many.docx')}: the zip holds more than 10000 entries; refused`])
+  })
+
+  it('refuses a main part that is not XML, with the parser\'s reason', () => {
+    expect(lineFor('not-xml.docx')).toEqual([
+      `docmend: ${path('not-xml.docx')}: not a readable Word document (error: [xmldom error] element parse error: Error: invalid tagName:)`
+    ])
   })
 
   it('refuses XML nested a hundred thousand deep before any parser recurses into it', () => {

@@ -61,7 +61,7 @@ export function docxHtmlToMdast(html: string, captions: (string | undefined)[] =
 function unreadable(error: unknown): ConversionError {
   if (error instanceof ConversionError) return error
   const reason = error instanceof Error ? error.message : String(error)
-  return new ConversionError(`not a readable Word document (${reason.split('\n')[0].slice(0, 200)})`, 'corrupt', { cause: error })
+  return new ConversionError(`not a readable Word document (${reason.split('\n')[0].replace(/\s+/g, ' ').trim().slice(0, 200)})`, 'corrupt', { cause: error })
 }
 
 export interface ReadDocxOptions extends ReadOptions {
