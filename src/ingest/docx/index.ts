@@ -3,9 +3,9 @@
  *
  *   zip, opened safely (archive.ts, parts.ts)
  *   → mammoth → HTML (our style map, images as resources)
- *   → hast (rehype-parse) → Word-specific hast passes (notes, bookmarks, whitespace)
+ *   → hast (rehype-parse) → Word-specific hast passes (notes, captions, bookmarks, whitespace)
  *   → mdast through the HTML reader's handlers (tables keep their spans)
- *   → Word-specific mdast passes (numbered headings, pasted rows).
+ *   → Word-specific mdast passes (pasted rows, blank lines, numbered headings).
  */
 import type { ElementContent, Root as HastRoot } from 'hast'
 import type { Handle, State } from 'hast-util-to-mdast'
