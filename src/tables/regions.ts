@@ -58,8 +58,13 @@ function isWrappedCell(lines: string[], k: number, runStart: number, separator: 
   const before = separator(lines[k - 1])
   const after = separator(lines[k + 1])
   if (before === 0 || after === 0) return false
-  const counts = lines.slice(runStart, k).map(separator).filter((n) => n > 0)
-  const usual = counts.sort((a, b) => counts.filter((x) => x === b).length - counts.filter((x) => x === a).length)[0]
+  const tally = new Map<number, number>()
+  for (let j = Math.max(runStart, k - 60); j < k; j++) {
+    const n = separator(lines[j])
+    if (n > 0) tally.set(n, (tally.get(n) ?? 0) + 1)
+  }
+  let usual = before
+  for (const [n, c] of tally) if (c > (tally.get(usual) ?? 0)) usual = n
   if (after !== usual && after !== before) return false
   const nextHasValue = lines[k + 1].split(/[|\t]/).some((f) => cellKind(f) === 'value')
   if (resemblesSectionRow(text, lines, k)) return false
@@ -81,7 +86,8 @@ function singleField(line: string): string | null {
 function resemblesSectionRow(text: string, lines: string[], k: number): boolean {
   const t = text.trim()
   if (!t || displayWidth(t) > 60 || /[。！？；]|[.!?;]\s/u.test(t)) return false
-  const touchesRows = (j: number) => /[|\t]/.test(lines[j - 1] ?? '') || /[|\t]/.test(lines[j + 1] ?? '')
+  const isRow = (line: string | undefined) => line !== undefined && (/[|\t]/.test(line) || SPACE_GAP.test(line.trim()))
+  const touchesRows = (j: number) => isRow(lines[j - 1]) || isRow(lines[j + 1])
   for (let j = Math.max(0, k - 40); j < Math.min(lines.length, k + 40); j++) {
     if (j === k) continue
     const field = /[|\t]/.test(lines[j]) ? singleField(lines[j]) : touchesRows(j) ? lines[j].trim() || null : null
@@ -176,7 +182,11 @@ export function findRegions(lines: string[]): Region[] {
     }
     if (c === 'spaces') {
       const end = extend(classes, lines, i, (k) => classes[k] === 'spaces' || (classes[k] === 'text' && k + 1 < lines.length && classes[k + 1] === 'spaces' && classes[k - 1] === 'spaces'))
-      if (end - i >= 3) regions.push({ layout: 'spaces', start: i, end })
+      const gaps = (line: string) => line.trim().split(/ {2,}|\u3000+|\t+/u).length
+      // Two lines can be a table when both have three or more aligned cells.
+      const enough = end - i >= 3 || (end - i === 2 && gaps(lines[i]) >= 3 && gaps(lines[i]) === gaps(lines[i + 1]))
+      const start = i > 0 && classes[i - 1] === 'text' && resemblesSectionRow(lines[i - 1], lines, i - 1) ? i - 1 : i
+      if (enough) regions.push({ layout: 'spaces', start, end })
       i = Math.max(end, i + 1)
       continue
     }
