@@ -3,7 +3,7 @@
  * rowspan/colspan, `<thead>` for the head rows, `<th scope>` for headers.
  */
 import type { Element, ElementContent, Properties } from 'hast'
-import type { Table } from 'mdast'
+import type { Table, TableCell } from 'mdast'
 import type { State } from 'mdast-util-to-hast'
 import { type CellContent, tableToGrid } from '../../ast/table.js'
 import type { GridCell } from '../../tables/grid.js'
@@ -12,6 +12,17 @@ import type { GridCell } from '../../tables/grid.js'
 function scopeOf(cell: GridCell<CellContent>, inHead: boolean, rowAllHeaders: boolean): string {
   if (inHead || rowAllHeaders) return cell.colSpan > 1 ? 'colgroup' : 'col'
   return cell.rowSpan > 1 ? 'rowgroup' : 'row'
+}
+
+/**
+ * A total the check stage found wrong (`data.check`, only with `--check`):
+ * a class to style it and a title that says why (also its accessible description).
+ */
+function markMismatch(properties: Properties, cell: TableCell | undefined): void {
+  const mismatches = cell?.data?.check?.mismatches
+  if (!mismatches || mismatches.length === 0) return
+  properties.className = ['check-mismatch']
+  properties.title = mismatches.map((m) => m.message).join('\n')
 }
 
 export function table(state: State, node: Table): Element {
@@ -30,6 +41,7 @@ export function table(state: State, node: Table): Element {
       if (header) properties.scope = scopeOf(cell, inHead, allHeaders)
       const align = node.align?.[cell.col]
       if (align && !header) properties.style = `text-align: ${align}`
+      markMismatch(properties, node.children[cell.row]?.children[cell.col])
       const paragraph = { type: 'paragraph' as const, children: cell.content }
       const content = state.all(paragraph)
       return { type: 'element', tagName: header ? 'th' : 'td', properties, children: content }
