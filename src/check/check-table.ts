@@ -128,8 +128,7 @@ export function checkTable(table: Table, options: CheckOptions = {}): TableCheck
       findings.push(makeFinding(direction, relation, place, result))
     }
     sums += checked
-    const where = relation.group ? `the ${partsWord} under "${axes.labelOf(relation.group)}"` : `the ${partsWord} of the table`
-    const basis = basisText(relation, where)
+    const basis = basisText(relation, whereOf(relation))
     const names = relation.parts.map((p) => partLabel(direction, relation, p)).join(', ')
     const what = relation.implicit
       ? `${lineWord} "${pathText(relation.path)}" is not named a total but equals the sum of ${relation.parts.length} ${partsWord} (${basis}): counted as a subtotal`
@@ -137,9 +136,11 @@ export function checkTable(table: Table, options: CheckOptions = {}): TableCheck
     const outcome =
       checked === 0
         ? 'nothing to check'
-        : `checked in ${checked} ${direction === 'rows' ? 'columns' : 'rows'}: ${failed === 0 ? 'all hold' : `${checked - failed} hold, ${failed} differ`}`
+        : `checked in ${checked} ${direction === 'rows' ? (checked === 1 ? 'column' : 'columns') : checked === 1 ? 'row' : 'rows'}: ${failed === 0 ? 'all hold' : `${checked - failed} hold, ${failed} differ`}`
     notes.push(`${what}; ${outcome}${skippedReasons.size > 0 ? ` (not checked where ${[...skippedReasons].join('; ')})` : ''}`)
   }
+
+  const whereOf = (relation: Relation) => (relation.group ? `under "${axes.labelOf(relation.group)}"` : 'in the table')
 
   const partLabel = (direction: Direction, relation: Relation, part: Part) => {
     const path = (direction === 'rows' ? rowPaths : colPaths).get(part.index) ?? []
@@ -176,7 +177,7 @@ export function checkTable(table: Table, options: CheckOptions = {}): TableCheck
       computedText: formatNumber(result.computed, result.decimals, result.stated.percent),
       tolerance: result.tolerance,
       parts,
-      basis: basisText(relation, relation.group ? `the ${direction} under "${axes.labelOf(relation.group)}"` : `the ${direction} of the table`)
+      basis: basisText(relation, whereOf(relation))
     }
   }
 
@@ -202,9 +203,10 @@ function placeAllowed(axes: TableAxes, path: AxisNode[]): boolean {
 }
 
 function basisText(relation: Relation, where: string): string {
-  if (relation.basis === 'after') return `the items after it in ${where}`
-  if (relation.basis === 'since') return `the items since the previous total in ${where}`
-  return `all items before it in ${where}`
+  if (relation.basis === 'after') return `the items after it ${where}, up to the next total or heading`
+  if (relation.basis === 'since') return `the items since the previous total ${where}`
+  if (relation.basis === 'group') return `the items before it ${where}, across section headings`
+  return `the items before it ${where}`
 }
 
 /**

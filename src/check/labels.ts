@@ -85,12 +85,11 @@ export function classifyLabel(text: string): LabelClass {
   if (INDEX.test(s)) return make('index')
   if (BREAKDOWN.test(s)) return make('breakdown')
   const rank = totalRank(s)
-  const derived = DERIVED.test(s)
+  // "Total %" is a total of shares; "Share of total" and "Gross margin %" are derived figures.
+  if (DERIVED.test(s) && !(rank > 0 && TOTAL_FIRST.test(s))) return make('derived')
   // "利润总额", "Total profit": a result line, even with a total word; a subtracted line is an item.
   if (RESULT.test(s) && sign === 1) return make('result')
-  // "Total %" is a total of shares; "Share of total" is not a total.
-  if (rank > 0 && !(derived && !TOTAL_FIRST.test(s))) return make('total', rank)
-  if (derived) return make('derived')
+  if (rank > 0) return make('total', rank)
   return make('plain')
 }
 

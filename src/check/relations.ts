@@ -1,14 +1,17 @@
 /**
  * Which lines a total adds up, along one axis (rows or columns). Pure.
  *
- * Within a group (the children of one axis node), split into sections by
- * marker lines (a label with no numbers, such as `Current assets`), a total
- * adds up the plain line items of its section, descending into sub-groups:
+ * Within a group (the children of one axis node), where marker lines (a
+ * label with no numbers, such as `Current assets`) start sections, a total
+ * adds up plain line items, descending into sub-groups. Candidates:
  *
  *   before   every item before it in its section (`（七）总计` after (一)…(六));
  *   since    the items since the previous total (`Total non-current assets`
  *            after `Total current assets`);
- *   after    the items after it, up to the next total (a `合计` row put first).
+ *   group    every item before it in the whole group, across sections
+ *            (`Total assets` after both sections);
+ *   after    the items after it, up to the next total or section (a `合计`
+ *            row put first).
  *
  * The candidate that holds in the most places is taken, in that order of
  * preference (`after` first when nothing precedes the total). Other totals,
@@ -26,7 +29,7 @@ export interface Part {
   sign: 1 | -1
 }
 
-export type Basis = 'before' | 'since' | 'after'
+export type Basis = 'before' | 'since' | 'group' | 'after'
 
 export interface Relation {
   total: AxisNode
@@ -80,64 +83,57 @@ export function findRelations(axes: TableAxes, root: AxisNode, isMarker: (leaf: 
 
   const visit = (group: AxisNode, path: AxisNode[]) => {
     for (const child of group.children) if (!isLeaf(child)) visit(child, [...path, child])
-    for (const section of sections(group.children, isMarker)) {
-      const boundaries: number[] = []
-      const isTotalAt = (k: number) => isLeaf(section[k]) && axes.classOf(section[k]).role === 'total'
-      section.forEach((item, i) => {
-        if (!isLeaf(item)) return
-        const label = axes.classOf(item)
-        const itemPath = [...path, item]
-        if (label.role !== 'total' && label.role !== 'result') {
-          if (label.role === 'breakdown' || label.role === 'derived') {
-            skipped.push({ path: itemPath, reason: label.role === 'breakdown' ? 'a breakdown of the line above: not summed' : 'an average, ratio or share: not summed' })
-          }
-          return
+    const items = group.children
+    const markerAt = (k: number) => isLeaf(items[k]) && isMarker(items[k])
+    const isTotalAt = (k: number) => isLeaf(items[k]) && axes.classOf(items[k]).role === 'total'
+    const boundaries: number[] = []
+    let sectionStart = 0
+    items.forEach((item, i) => {
+      if (markerAt(i)) sectionStart = i + 1
+      if (!isLeaf(item) || markerAt(i)) return
+      const label = axes.classOf(item)
+      const itemPath = [...path, item]
+      if (label.role !== 'total' && label.role !== 'result') {
+        if (label.role === 'breakdown' || label.role === 'derived') {
+          skipped.push({ path: itemPath, reason: label.role === 'breakdown' ? 'a breakdown of the line above: not summed' : 'an average, ratio or share: not summed' })
         }
-        const previous = boundaries[boundaries.length - 1]
-        let next = section.findIndex((_, k) => k > i && isTotalAt(k))
-        if (next === -1) next = section.length
-        const candidates: { basis: Basis; parts: Part[] }[] = []
-        const add = (basis: Basis, parts: Part[]) => {
-          const key = parts.map((p) => p.index).join(',')
-          if (parts.length > 0 && !candidates.some((c) => c.parts.map((p) => p.index).join(',') === key)) candidates.push({ basis, parts })
-        }
-        if (label.role === 'total' && leavesOf(section.slice(0, i)).length === 0) add('after', leavesOf(section.slice(i + 1, next)))
-        add('before', leavesOf(section.slice(0, i)))
-        if (previous !== undefined) add('since', leavesOf(section.slice(previous + 1, i)))
-        if (label.role === 'total') add('after', leavesOf(section.slice(i + 1, next)))
+        return
+      }
+      const previous = boundaries[boundaries.length - 1]
+      let next = items.findIndex((_, k) => k > i && (isTotalAt(k) || markerAt(k)))
+      if (next === -1) next = items.length
+      const candidates: { basis: Basis; parts: Part[] }[] = []
+      const add = (basis: Basis, parts: Part[]) => {
+        const key = parts.map((p) => p.index).join(',')
+        if (parts.length > 0 && !candidates.some((c) => c.parts.map((p) => p.index).join(',') === key)) candidates.push({ basis, parts })
+      }
+      const first = leavesOf(items.slice(sectionStart, i)).length === 0
+      if (label.role === 'total' && first) add('after', leavesOf(items.slice(i + 1, next)))
+      add('before', leavesOf(items.slice(sectionStart, i)))
+      if (previous !== undefined) add('since', leavesOf(items.slice(previous + 1, i)))
+      add('group', leavesOf(items.slice(0, i)))
+      if (label.role === 'total') add('after', leavesOf(items.slice(i + 1, next)))
 
-        const scored = candidates.map((c) => ({ ...c, score: score(item, c.parts) }))
-        if (label.role === 'result') {
-          const sum = scored.find((c) => c.parts.length >= 2 && c.score.checked > 0 && c.score.held === c.score.checked && c.score.nonZero)
-          if (!sum) {
-            skipped.push({ path: itemPath, reason: 'a result line that is not the sum of the lines before it: not checked, not summed' })
-            return
-          }
-          relations.push({ total: item, path: itemPath, label, parts: sum.parts, basis: sum.basis, group: path[path.length - 1], implicit: true })
-          boundaries.push(i)
+      const scored = candidates.map((c) => ({ ...c, score: score(item, c.parts) }))
+      if (label.role === 'result') {
+        const sum = scored.find((c) => c.parts.length >= 2 && c.score.checked > 0 && c.score.held === c.score.checked && c.score.nonZero)
+        if (!sum) {
+          skipped.push({ path: itemPath, reason: 'a result line that is not the sum of the lines before it: not checked, not summed' })
           return
         }
+        relations.push({ total: item, path: itemPath, label, parts: sum.parts, basis: sum.basis, group: path[path.length - 1], implicit: true })
         boundaries.push(i)
-        if (scored.length === 0) {
-          skipped.push({ path: itemPath, reason: 'a total with no line items beside it in its group' })
-          return
-        }
-        const best = scored.reduce((a, b) => (b.score.held > a.score.held ? b : a))
-        relations.push({ total: item, path: itemPath, label, parts: best.parts, basis: best.basis, group: path[path.length - 1], implicit: false })
-      })
-    }
+        return
+      }
+      boundaries.push(i)
+      if (scored.length === 0) {
+        skipped.push({ path: itemPath, reason: 'a total with no line items beside it in its group' })
+        return
+      }
+      const best = scored.reduce((a, b) => (b.score.held > a.score.held ? b : a))
+      relations.push({ total: item, path: itemPath, label, parts: best.parts, basis: best.basis, group: path[path.length - 1], implicit: false })
+    })
   }
   visit(root, [])
   return { relations, skipped }
-}
-
-/** Split a group's items at marker lines (section headings without numbers). */
-function sections(items: AxisNode[], isMarker: (leaf: AxisNode) => boolean): AxisNode[][] {
-  const out: AxisNode[][] = [[]]
-  for (const item of items) {
-    if (item.index !== undefined && isMarker(item)) {
-      if (out[out.length - 1].length > 0) out.push([])
-    } else out[out.length - 1].push(item)
-  }
-  return out.filter((s) => s.length > 0)
 }

@@ -38,13 +38,15 @@ export function formatFinding(f: DocumentFinding): string[] {
 /** Everything `docmend check` prints for one input. */
 export function formatCheck(name: string, check: DocumentCheck, options: { explain?: boolean } = {}): string {
   const lines: string[] = []
-  if (options.explain) {
-    for (const t of check.tables) {
+  for (const t of check.tables) {
+    if (options.explain) {
       lines.push(`${name}: table ${t.table} "${t.title}": ${plural(t.totals, 'total')}, ${plural(t.sums, 'sum')} checked`)
       for (const note of t.notes) lines.push(`  - ${note}`)
     }
+    for (const f of check.findings.filter((x) => x.table === t.table)) {
+      lines.push(...formatFinding(f).map((line, i) => (i === 0 ? `${name}: ${line}` : line)))
+    }
   }
-  for (const f of check.findings) lines.push(...formatFinding(f).map((line, i) => (i === 0 ? `${name}: ${line}` : line)))
   const totals = check.tables.reduce((n, t) => n + t.totals, 0)
   const sums = check.tables.reduce((n, t) => n + t.sums, 0)
   const outcome = check.findings.length === 0 ? (sums === 0 ? 'nothing to check' : 'all hold') : `${check.findings.length} do not add up`

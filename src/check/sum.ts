@@ -45,7 +45,10 @@ export function checkSum(stated: SlotValue, parts: SignedValue[], options: { tol
   const decimals = Math.max(0, ...written.map((n) => n.decimals))
   let computed = 0
   parts.forEach((part) => {
-    if (part.value.kind === 'number') computed += part.sign * part.value.number.value
+    if (part.value.kind !== 'number') return
+    const value = part.value.number.value
+    // "Less: depreciation (2,500)" is already negative: the sign is said twice, not meant twice.
+    computed += part.sign < 0 && value < 0 ? value : part.sign * value
   })
   computed = roundTo(computed, decimals)
   const tolerance =

@@ -1,0 +1,42 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { checkTable } from '../src/check/check-table.js'
+import { buildTable, setSlot, tableSpecs } from './helpers/total-tables.js'
+
+const slot = (f: { row: number; col: number }) => `${f.row},${f.col}`
+
+describe('synthetic tables with consistent totals', () => {
+  it('reports nothing and finds every total line', () => {
+    fc.assert(
+      fc.property(tableSpecs, (spec) => {
+        const generated = buildTable(spec)
+        const result = checkTable(generated.table)
+        expect(result.findings).toEqual([])
+        expect(result.totals).toBe(generated.totalLines)
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('finds exactly the one total that was corrupted, with its true value as the computed one', () => {
+    const corruption = fc.record({
+      pick: fc.nat(),
+      delta: fc.integer({ min: -5000, max: 5000 }).filter((d) => d !== 0)
+    })
+    fc.assert(
+      fc.property(tableSpecs, corruption, (spec, { pick, delta }) => {
+        const generated = buildTable(spec)
+        const [row, col] = generated.totalSlots[pick % generated.totalSlots.length]
+        const truth = generated.valueAt(row, col)!
+        setSlot(generated.table, row, col, truth + delta, spec.style)
+        const { findings } = checkTable(generated.table)
+        expect(new Set(findings.map(slot))).toEqual(new Set([`${row},${col}`]))
+        for (const f of findings) {
+          expect(f.stated).toBe(truth + delta)
+          expect(f.computed).toBe(truth)
+        }
+      }),
+      { numRuns: 300 }
+    )
+  })
+})
