@@ -4,13 +4,15 @@ import { visit } from 'unist-util-visit'
 import { describe, expect, it } from 'vitest'
 import { checkDocument } from '../src/check/check-document.js'
 import { classifyLabel } from '../src/check/labels.js'
-import { parseReportNumber } from '../src/check/numbers.js'
+import { parseReportNumber, usesDecimalComma } from '../src/check/numbers.js'
 import { convert, readDocument } from '../src/convert.js'
 
 const SEED_001 = new URL('./fixtures/check/seed-001-requests.html', import.meta.url)
+const CROPS = new URL('./fixtures/check/tabula-crops.html', import.meta.url)
+const DISCLOSURE = new URL('./fixtures/check/tabula-disclosure.md', import.meta.url)
 
-async function checkText(source: string, options: { tolerance?: number } = {}) {
-  const { doc } = await readDocument(source, { from: source.trimStart().startsWith('<') ? 'html' : 'md' })
+async function checkText(source: string, options: { tolerance?: number } = {}, from: 'md' | 'html' = 'md') {
+  const { doc } = await readDocument(source, { from })
   return checkDocument(doc.tree, options)
 }
 
@@ -41,6 +43,14 @@ describe('numbers as reports write them', () => {
   it('keeps percent signs and written decimals', () => {
     expect(parseReportNumber('12.5%')).toEqual({ value: 12.5, decimals: 1, percent: true, dash: false })
     expect(parseReportNumber('33.30 ％')).toMatchObject({ value: 33.3, decimals: 2, percent: true })
+  })
+
+  it('reads decimal commas when the table writes them', () => {
+    expect(parseReportNumber('1.393,4', { decimalComma: true })?.value).toBe(1393.4)
+    expect(parseReportNumber('( 498,5)', { decimalComma: true })?.value).toBe(-498.5)
+    expect(parseReportNumber('1,491', { decimalComma: true })?.value).toBe(1.491)
+    expect(usesDecimalComma(['93,9', '1.393,4', '2023', '1,234'])).toBe(true)
+    expect(usesDecimalComma(['93.9', '1,393.4', '1,234'])).toBe(false)
   })
 
   it.each(['2023年', 'n/a', '不适用', '1,23', '12 34', 'Note 5', '1.2.3', ''])('does not take %j for a number', (text) => {
@@ -103,6 +113,16 @@ describe('the seed 001 tables (structure as repaired, values as published)', () 
       const counted = f.parts.filter((p) => p.value !== 0)
       expect(counted.map((p) => [p.label, p.text])).toEqual([['（四）无法提供 › 2.没有现成信息需要另行制作', '1']])
     }
+  })
+
+  it('finds the same totals in docmend’s own GFM output of those tables, whose merged cells are flattened', async () => {
+    const { outputs } = await convert(readFileSync(SEED_001), { to: 'md' })
+    const check = await checkText(String(outputs.md))
+    expect(check.tables.map((t) => t.totals)).toEqual([0, 2, 3])
+    expect(check.findings.map((f) => [f.rowHeader, f.colHeader, f.stated, f.computed])).toEqual([
+      ['三、本年度办理结果 › （七）总计', '申请人情况 › 自然人', 0, 1],
+      ['三、本年度办理结果 › （七）总计', '申请人情况 › 总计', 0, 1]
+    ])
   })
 
   it('checks the other totals and finds them holding', async () => {
@@ -183,6 +203,30 @@ describe('English financial statements', () => {
     const check = await checkText(INCOME_STATEMENT.replace('| Net profit | 2,000 |', '| Net profit | 1,000 |'))
     expect(check.findings).toEqual([])
     expect(check.tables[0].notes.join('\n')).toMatch(/row "Net profit": a result line that is not the sum of the lines before it: not checked/)
+  })
+})
+
+describe('tables extracted from real PDFs (tabula-java’s expected output)', () => {
+  it('reads decimal commas, sums TOTAL rows that come before the crops they name, and leaves percentage changes alone', async () => {
+    const source = readFileSync(CROPS, 'utf8')
+    const check = await checkText(source, {}, 'html')
+    expect(check.findings).toEqual([])
+    const notes = check.tables[0].notes.join('\n')
+    expect(notes).toMatch(/row total "TOTAL BEANS" = sum of 3 rows \(the items next to it in the table that its label names\): BEANS 1ST CROP, BEANS 2ND CROP, BEANS 3RD CROP; checked in 4 columns: all hold/)
+    expect(notes).toMatch(/row total "SUBTOTAL" = sum of 6 rows \(the items since the previous total in the table\): OAT, CANOLA, RYE, BARLEY, WHEAT, TRITICALE/)
+    const wrong = await checkText(source.replace('<td>15.686,2</td>', '<td>15.686,9</td>'), {}, 'html')
+    expect(wrong.findings.map((f) => [f.rowHeader, f.colHeader, f.computedText, f.parts.map((p) => p.label)])).toEqual([
+      ['TOTAL CORN', 'HARVEST › 12/13 › May/2013 (b)', '15,686.2', ['CORN 1ST CROP', 'CORN 2ND CROP']]
+    ])
+  })
+
+  it('checks each physician’s TOTAL against the payments since the previous TOTAL', async () => {
+    const source = readFileSync(DISCLOSURE, 'utf8')
+    const check = await checkText(source)
+    expect(check.findings).toEqual([])
+    expect(check.tables[0].totals).toBe(41)
+    const wrong = await checkText(source.replace('| TOTAL |  |  |  | $471.25 |', '| TOTAL |  |  |  | $417.25 |'))
+    expect(wrong.findings.map((f) => [f.statedText, f.computedText, f.parts.map((p) => p.text)])).toEqual([['$417.25', '471.25', ['$78.80', '$392.45']]])
   })
 })
 

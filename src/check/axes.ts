@@ -12,15 +12,16 @@
  *   │          │ (七)总计      │                                │     ├ (三)不予公开 ├ 1. … 8.
  *   └──────────┴──────────────┴────────────────────────────────┘     └ (七)总计
  *
- * Label columns are the leading columns before the first numbers of most rows;
- * an empty label cell under a label in a label column means "same as above"
- * (a row span flattened by GFM). Pure.
+ * Label columns are the leading columns before the first numbers of most rows.
+ * In a table without merged cells (GFM), an empty label cell with a label to
+ * its right means "same as above", and an empty head cell with a header under
+ * it means "same as the header to its left": spans flattened. Pure.
  */
 import { toString } from 'mdast-util-to-string'
 import type { CellContent } from '../ast/table.js'
 import { type Grid, ownerMatrix } from '../tables/grid.js'
 import { type LabelClass, classifyLabel } from './labels.js'
-import { type CellValue, cellValue, looksLikeYear } from './numbers.js'
+import { type CellValue, cellValue, looksLikeYear, usesDecimalComma } from './numbers.js'
 
 /** A node of the row or column tree. Leaves are one grid row or column. */
 export interface AxisNode {
@@ -49,6 +50,8 @@ export interface TableAxes {
   textAt(row: number, col: number): string
   /** How the innermost label of a node classifies (a plain item when it has none). */
   classOf(node: AxisNode): LabelClass
+  /** How each of a node's labels classifies, outermost first. */
+  classesOf(node: AxisNode): LabelClass[]
   /** `outer › inner` label text of a node. */
   labelOf(node: AxisNode): string
   /** Whether a body row holds any number in the value columns. */
@@ -99,7 +102,8 @@ function mode(values: number[]): number | undefined {
 export function tableAxes(grid: Grid<CellContent>): TableAxes {
   const owner = ownerMatrix(grid)
   const texts = grid.cells.map((cell) => cellText(cell.content))
-  const values = texts.map(cellValue)
+  const decimalComma = usesDecimalComma(texts)
+  const values = texts.map((t) => cellValue(t, { decimalComma }))
   const isOrigin = (r: number, c: number) => grid.cells[owner[r][c]].row === r && grid.cells[owner[r][c]].col === c
   const valueAt = (r: number, c: number): SlotValue => (isOrigin(r, c) ? values[owner[r][c]] : { kind: 'covered' })
   const numberAt = (r: number, c: number) => {
@@ -107,22 +111,38 @@ export function tableAxes(grid: Grid<CellContent>): TableAxes {
     return v.kind === 'number' && !(c === 0 && looksLikeYear(texts[owner[r][c]]))
   }
 
-  // Head rows: as declared, else the leading rows without numbers.
+  // Head rows: as declared, then any leading rows without numbers (GFM has room for one head row only).
   let headRows = grid.headerRows
-  if (headRows === 0) {
-    while (headRows < grid.rows - 1 && rowNumbers(headRows) === 0 && texts.some((t, i) => t && grid.cells[i].row === headRows)) headRows++
-  }
+  while (headRows < grid.rows - 1 && rowNumbers(headRows) === 0 && texts.some((t, i) => t && grid.cells[i].row === headRows)) headRows++
   function rowNumbers(r: number): number {
     let n = 0
     for (let c = 0; c < grid.cols; c++) if (numberAt(r, c) && !looksLikeYear(texts[owner[r][c]])) n++
     return n
   }
+  // A table without merged cells may have had them flattened: an empty cell then means "same as before".
+  const headFlat = !grid.cells.some((cell) => cell.row < headRows && cell.colSpan > 1)
+  const labelsFlat = !grid.cells.some((cell) => cell.row >= headRows && cell.rowSpan > 1)
 
+  const headerBelow = (h: number, c: number) => {
+    for (let k = h + 1; k < headRows; k++) if (texts[owner[k][c]]) return true
+    return false
+  }
+  const headKeys: (number | undefined)[][] = Array.from({ length: headRows }, () => [])
+  for (let h = 0; h < headRows; h++) {
+    for (let c = 0; c < grid.cols; c++) {
+      const o = owner[h][c]
+      if (texts[o]) headKeys[h][c] = o
+      // Empty beside a header, with a header under it: the header to its left spans it.
+      else if (headFlat && c > 0 && headKeys[h][c - 1] !== undefined && headerBelow(h, c)) {
+        headKeys[h][c] = headKeys[h][c - 1]
+      }
+    }
+  }
   const headPath = (c: number) => {
     const path: number[] = []
     for (let h = 0; h < headRows; h++) {
-      const o = owner[h][c]
-      if (texts[o] && path[path.length - 1] !== o) path.push(o)
+      const key = headKeys[h][c]
+      if (key !== undefined && path[path.length - 1] !== key) path.push(key)
     }
     return path
   }
@@ -144,15 +164,16 @@ export function tableAxes(grid: Grid<CellContent>): TableAxes {
     }
   }
   const labelCols = mode(firstValue) ?? grid.cols
-  const valueCol = (c: number) => {
+  const valueCols = Array.from({ length: grid.cols }, (_, c) => {
     if (c < labelCols || isIndexCol(c)) return false
     for (let r = headRows; r < grid.rows; r++) if (valueAt(r, c).kind === 'number') return true
     return false
-  }
-  const rowHasNumbers = (r: number) => {
-    for (let c = labelCols; c < grid.cols; c++) if (valueAt(r, c).kind === 'number' && valueCol(c)) return true
+  })
+  const rowsWithNumbers = Array.from({ length: grid.rows }, (_, r) => {
+    for (let c = labelCols; c < grid.cols; c++) if (valueCols[c] && valueAt(r, c).kind === 'number') return true
     return false
-  }
+  })
+  const rowHasNumbers = (r: number) => rowsWithNumbers[r]
 
   // Row tree from the label cells of each body row.
   const rows: AxisNode = { labels: [], children: [] }
@@ -164,7 +185,7 @@ export function tableAxes(grid: Grid<CellContent>): TableAxes {
       const o = owner[r][c]
       if (texts[o]) keys[c] = o
       // Empty under a label, with a label further right: "same as above".
-      else if (labelSlots.slice(k + 1).some((later) => texts[owner[r][later]])) keys[c] = previousKeys[c]
+      else if (labelsFlat && labelSlots.slice(k + 1).some((later) => texts[owner[r][later]])) keys[c] = previousKeys[c]
     })
     const path: number[] = []
     for (const c of labelSlots) {
@@ -176,9 +197,17 @@ export function tableAxes(grid: Grid<CellContent>): TableAxes {
   }
 
   const cols: AxisNode = { labels: [], children: [] }
-  for (let c = 0; c < grid.cols; c++) if (valueCol(c)) insertPath(cols, headPaths[c], c)
+  for (let c = 0; c < grid.cols; c++) if (valueCols[c]) insertPath(cols, headPaths[c], c)
 
-  const classOf = (node: AxisNode) => classifyLabel(node.labels.length > 0 ? texts[node.labels[node.labels.length - 1]] : '')
+  // Labels are classified once per cell: the relation search asks about the same lines many times.
+  const classes = new Map<number, LabelClass>()
+  const classOfCell = (index: number) => {
+    let cls = classes.get(index)
+    if (!cls) classes.set(index, (cls = classifyLabel(texts[index])))
+    return cls
+  }
+  const plain = classifyLabel('')
+  const classOf = (node: AxisNode) => (node.labels.length > 0 ? classOfCell(node.labels[node.labels.length - 1]) : plain)
   const labelOf = (node: AxisNode) => node.labels.map((i) => texts[i]).join(' › ')
   return {
     grid,
@@ -190,6 +219,7 @@ export function tableAxes(grid: Grid<CellContent>): TableAxes {
     valueAt,
     textAt: (r, c) => (isOrigin(r, c) ? texts[owner[r][c]] : ''),
     classOf,
+    classesOf: (node) => node.labels.map(classOfCell),
     labelOf,
     rowHasNumbers
   }

@@ -81,7 +81,7 @@ export function checkTable(table: Table, options: CheckOptions = {}): TableCheck
   const sumAt = (direction: Direction, total: number, place: number, parts: Part[]): SumResult => {
     const at = (line: number) => (direction === 'rows' ? axes.valueAt(line, place) : axes.valueAt(place, line))
     const placePath = direction === 'rows' ? colPaths.get(place) : rowPaths.get(place)
-    const percentPlace = placePath !== undefined && placePath.length > 0 && axes.classOf(placePath[placePath.length - 1]).percent
+    const percentPlace = isPercentPlace(axes, placePath)
     return checkSum(
       at(total),
       parts.map((p) => ({ value: at(p.index), sign: p.sign })),
@@ -194,15 +194,24 @@ export function checkTable(table: Table, options: CheckOptions = {}): TableCheck
   return { findings: kept, notes, totals: byRows.relations.length + byCols.relations.length, sums }
 }
 
-/** Whether a value column or body row is a place where sums are checked (not an index, average or ratio). */
+/**
+ * Whether a value column or body row is a place where sums are checked: not
+ * an index, average or ratio, whichever level of its header says so
+ * (`VARIATION › Percentage › (c/a)`); a share column only where it totals 100%.
+ */
 function placeAllowed(axes: TableAxes, path: AxisNode[]): boolean {
   if (path.length === 0) return true
-  const label = axes.classOf(path[path.length - 1])
-  if (label.role === 'index') return false
-  return label.role !== 'derived' || label.percent
+  if (axes.classOf(path[path.length - 1]).role === 'index') return false
+  const derived = path.some((node) => axes.classesOf(node).some((c) => c.role === 'derived'))
+  return !derived || isPercentPlace(axes, path)
+}
+
+function isPercentPlace(axes: TableAxes, path: AxisNode[] | undefined): boolean {
+  return (path ?? []).some((node) => axes.classesOf(node).some((c) => c.percent))
 }
 
 function basisText(relation: Relation, where: string): string {
+  if (relation.basis === 'named') return `the items next to it ${where} that its label names`
   if (relation.basis === 'after') return `the items after it ${where}, up to the next total or heading`
   if (relation.basis === 'since') return `the items since the previous total ${where}`
   if (relation.basis === 'group') return `the items before it ${where}, across section headings`

@@ -99,3 +99,27 @@ function totalRank(s: string): LabelClass['rank'] {
   if (startsOrEnds(s, ZH_TOTAL) || EN_TOTAL.test(s)) return 2
   return 0
 }
+
+const TOTAL_WORDS = /grand\s+total|overall\s+total|sub-?\s?totals?|totals?|总合计|总计|合计|小计|共计|总数|总额|总和|合共|总共/gi
+
+/**
+ * What a total is a total of, when its label says (`TOTAL PEANUT` → `peanut`,
+ * `营业收入合计` → `营业收入`); '' when it does not (`Total`, `（七）总计`).
+ */
+export function totalQualifier(text: string): string {
+  const s = normalize(text)
+    .replace(TOTAL_WORDS, ' ')
+    .replace(/^\s*(?:of|for)\s+/, '')
+    .replace(/[\s:：,，、.()（）-]+/g, ' ')
+    .trim()
+  return CJK.test(s) ? (s.replace(/\s+/g, '').length >= 2 ? s.replace(/\s+/g, '') : '') : s.length >= 3 ? s : ''
+}
+
+/** Whether a line's label names what a total is a total of (`PEANUT 1ST CROP` for `peanut`). */
+export function labelMentions(text: string, qualifier: string): boolean {
+  if (!qualifier) return false
+  const s = normalize(text)
+  if (CJK.test(qualifier)) return s.includes(qualifier)
+  const escaped = qualifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`(?:^|\\W)${escaped}(?:\\W|$)`, 'i').test(s)
+}

@@ -26,9 +26,16 @@ const UNIT_END = /(?:件|个|条|项|次|人次|人|户|家|篇|场|份|起)$/
 const FOOTNOTE_END = /[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+$/
 const MINUS = /^[-−–‐‑]/
 const NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?$/
+// Continental style: `1.393,4`, `( 498,5)`.
+const NUMBER_DECIMAL_COMMA = /^(?:\d{1,3}(?:\.\d{3})+|\d+)?(?:,(\d+))?$/
+
+export interface NumberOptions {
+  /** Read `1.393,4` as 1393.4 (and `1,491` as 1.491): see `usesDecimalComma`. */
+  decimalComma?: boolean
+}
 
 /** Parse one cell's text as a report number, or null when it is not one. */
-export function parseReportNumber(raw: string): ReportNumber | null {
+export function parseReportNumber(raw: string, options: NumberOptions = {}): ReportNumber | null {
   // Footnote marks go before NFKC, which would turn `¹` into a digit.
   let s = raw.trim().replace(FOOTNOTE_END, '').normalize('NFKC').trim()
   if (s === '') return null
@@ -61,18 +68,34 @@ export function parseReportNumber(raw: string): ReportNumber | null {
   }
   s = s.trim()
   if (s === '' || !/\d/.test(s)) return null
-  const match = NUMBER.exec(s)
+  const match = (options.decimalComma ? NUMBER_DECIMAL_COMMA : NUMBER).exec(s)
   if (!match) return null
-  const value = Number(s.replace(/,/g, ''))
+  const value = Number(options.decimalComma ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, ''))
   if (!Number.isFinite(value)) return null
   return { value: negative ? -value : value, decimals: match[1]?.length ?? 0, percent, dash: false }
 }
 
 /** Classify a cell's text. */
-export function cellValue(text: string): CellValue {
+export function cellValue(text: string, options: NumberOptions = {}): CellValue {
   if (text.trim() === '') return { kind: 'blank' }
-  const number = parseReportNumber(text)
+  const number = parseReportNumber(text, options)
   return number ? { kind: 'number', number } : { kind: 'text' }
+}
+
+// A comma or a point that can only be a decimal mark: not followed by exactly three digits, or after a group of three.
+const COMMA_DECIMAL = /(?:^|[^\d.,])\d+,(?:\d{1,2}|\d{4,})(?![\d.,])|\d\.\d{3},\d/
+const POINT_DECIMAL = /(?:^|[^\d.,])\d+\.(?:\d{1,2}|\d{4,})(?![\d.,])|\d,\d{3}\.\d/
+
+/** Whether a table's figures use a decimal comma (`93,9`, `1.393,4`): more cells say so than say the opposite. */
+export function usesDecimalComma(texts: string[]): boolean {
+  let comma = 0
+  let point = 0
+  for (const text of texts) {
+    const s = text.normalize('NFKC')
+    if (COMMA_DECIMAL.test(s)) comma++
+    else if (POINT_DECIMAL.test(s)) point++
+  }
+  return comma > point
 }
 
 /** A four-digit year written bare (`2023`): a label, not an amount, in a row-label column. */

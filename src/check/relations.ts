@@ -11,16 +11,19 @@
  *   group    every item before it in the whole group, across sections
  *            (`Total assets` after both sections);
  *   after    the items after it, up to the next total or section (a `合计`
- *            row put first).
+ *            row put first);
+ *   named    before all these when its label names them: the lines next to
+ *            `TOTAL PEANUT` whose labels say `PEANUT`.
  *
  * The candidate that holds in the most places is taken, in that order of
- * preference (`after` first when nothing precedes the total). Other totals,
+ * preference (`after` first when nothing precedes the total, `since` first
+ * when the previous total has the same rank: `TOTAL` … `TOTAL`). Other totals,
  * result lines, breakdowns (`其中`) and derived figures (averages, shares)
  * are never parts. A result line (`Gross profit`, `净利润`) counts as a
  * total only when it really is the sum of two or more items before it.
  */
 import type { AxisNode, TableAxes } from './axes.js'
-import type { LabelClass } from './labels.js'
+import { type LabelClass, labelMentions, totalQualifier } from './labels.js'
 
 export interface Part {
   node: AxisNode
@@ -29,7 +32,7 @@ export interface Part {
   sign: 1 | -1
 }
 
-export type Basis = 'before' | 'since' | 'group' | 'after'
+export type Basis = 'named' | 'before' | 'since' | 'group' | 'after'
 
 export interface Relation {
   total: AxisNode
@@ -85,7 +88,20 @@ export function findRelations(axes: TableAxes, root: AxisNode, isMarker: (leaf: 
     for (const child of group.children) if (!isLeaf(child)) visit(child, [...path, child])
     const items = group.children
     const markerAt = (k: number) => isLeaf(items[k]) && isMarker(items[k])
-    const isTotalAt = (k: number) => isLeaf(items[k]) && axes.classOf(items[k]).role === 'total'
+    // The parts each item contributes, laid end to end, so any run of items is one slice.
+    const offsets: number[] = [0]
+    const flat: Part[] = []
+    for (const item of items) {
+      flat.push(...leavesOf([item]))
+      offsets.push(flat.length)
+    }
+    const run = (from: number, to: number) => flat.slice(offsets[Math.max(0, from)], offsets[Math.max(from, to)])
+    // For each item, the next total or section heading after it.
+    const nextStop = new Array<number>(items.length + 1).fill(items.length)
+    for (let k = items.length - 1; k >= 0; k--) {
+      const stop = k + 1 < items.length && (markerAt(k + 1) || (isLeaf(items[k + 1]) && axes.classOf(items[k + 1]).role === 'total'))
+      nextStop[k] = stop ? k + 1 : nextStop[k + 1]
+    }
     const boundaries: number[] = []
     let sectionStart = 0
     items.forEach((item, i) => {
@@ -100,38 +116,60 @@ export function findRelations(axes: TableAxes, root: AxisNode, isMarker: (leaf: 
         return
       }
       const previous = boundaries[boundaries.length - 1]
-      let next = items.findIndex((_, k) => k > i && (isTotalAt(k) || markerAt(k)))
-      if (next === -1) next = items.length
-      const candidates: { basis: Basis; parts: Part[] }[] = []
-      const add = (basis: Basis, parts: Part[]) => {
-        const key = parts.map((p) => p.index).join(',')
-        if (parts.length > 0 && !candidates.some((c) => c.parts.map((p) => p.index).join(',') === key)) candidates.push({ basis, parts })
-      }
-      const first = leavesOf(items.slice(sectionStart, i)).length === 0
-      if (label.role === 'total' && first) add('after', leavesOf(items.slice(i + 1, next)))
-      add('before', leavesOf(items.slice(sectionStart, i)))
-      if (previous !== undefined) add('since', leavesOf(items.slice(previous + 1, i)))
-      add('group', leavesOf(items.slice(0, i)))
-      if (label.role === 'total') add('after', leavesOf(items.slice(i + 1, next)))
-
-      const scored = candidates.map((c) => ({ ...c, score: score(item, c.parts) }))
-      if (label.role === 'result') {
-        const sum = scored.find((c) => c.parts.length >= 2 && c.score.checked > 0 && c.score.held === c.score.checked && c.score.nonZero)
-        if (!sum) {
-          skipped.push({ path: itemPath, reason: 'a result line that is not the sum of the lines before it: not checked, not summed' })
-          return
+      const candidates: { basis: Basis; parts: () => Part[] }[] = []
+      const add = (basis: Basis, parts: () => Part[]) => candidates.push({ basis, parts })
+      // `TOTAL PEANUT` next to `PEANUT 1ST CROP`, `PEANUT 2ND CROP`: the lines its label names.
+      const qualifier = totalQualifier(axes.labelOf(item).split(' › ').pop() ?? '')
+      if (qualifier) {
+        const named = (step: 1 | -1) => {
+          let k = i + step
+          while (k >= 0 && k < items.length && !markerAt(k) && labelMentions(axes.labelOf(items[k]), qualifier)) k += step
+          return step === 1 ? run(i + 1, k) : run(k + 1, i)
         }
-        relations.push({ total: item, path: itemPath, label, parts: sum.parts, basis: sum.basis, group: path[path.length - 1], implicit: true })
-        boundaries.push(i)
+        add('named', () => named(1))
+        add('named', () => named(-1))
+      }
+      const first = offsets[i] === offsets[sectionStart]
+      if (label.role === 'total' && first) add('after', () => run(i + 1, nextStop[i]))
+      // After a total of the same rank (TOTAL … TOTAL), a total is its sibling, not its sum.
+      const sibling = previous !== undefined && axes.classOf(items[previous]).rank >= label.rank && label.rank > 0
+      if (sibling) add('since', () => run(previous + 1, i))
+      add('before', () => run(sectionStart, i))
+      if (previous !== undefined) add('since', () => run(previous + 1, i))
+      add('group', () => run(0, i))
+      if (label.role === 'total') add('after', () => run(i + 1, nextStop[i]))
+
+      // Try candidates in order of preference; one that holds everywhere cannot be beaten.
+      const seen = new Set<string>()
+      let best: { basis: Basis; parts: Part[]; score: Score } | undefined
+      for (const candidate of candidates) {
+        const parts = candidate.parts()
+        const key = parts.length === 0 ? '' : `${parts.length}:${parts[0].index}:${parts[parts.length - 1].index}`
+        if (key === '' || seen.has(key)) continue
+        seen.add(key)
+        const result = score(item, parts)
+        const holds = result.checked > 0 && result.held === result.checked
+        if (label.role === 'result') {
+          // A result line is a total only when it really is a sum of two or more lines.
+          if (holds && result.nonZero && parts.length >= 2) {
+            best = { basis: candidate.basis, parts, score: result }
+            break
+          }
+          continue
+        }
+        if (!best || result.held > best.score.held) best = { basis: candidate.basis, parts, score: result }
+        if (holds) break
+      }
+      if (!best) {
+        skipped.push({
+          path: itemPath,
+          reason: label.role === 'result' ? 'a result line that is not the sum of the lines before it: not checked, not summed' : 'a total with no line items beside it in its group'
+        })
+        if (label.role === 'total') boundaries.push(i)
         return
       }
       boundaries.push(i)
-      if (scored.length === 0) {
-        skipped.push({ path: itemPath, reason: 'a total with no line items beside it in its group' })
-        return
-      }
-      const best = scored.reduce((a, b) => (b.score.held > a.score.held ? b : a))
-      relations.push({ total: item, path: itemPath, label, parts: best.parts, basis: best.basis, group: path[path.length - 1], implicit: false })
+      relations.push({ total: item, path: itemPath, label, parts: best.parts, basis: best.basis, group: path[path.length - 1], implicit: label.role === 'result' })
     })
   }
   visit(root, [])

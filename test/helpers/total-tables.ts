@@ -175,3 +175,67 @@ export const tableSpecs: fc.Arbitrary<TableSpec> = fc
     chinese: fc.boolean()
   })
   .filter((spec) => buildTable(spec).totalSlots.length > 0)
+
+export interface StatementSpec {
+  /** Lines per section (each section ends in its total). */
+  sections: number[]
+  headings: boolean
+  subtotalWord: 'Subtotal' | 'Total'
+  years: number
+  /** Positive amounts of at least 10,000, so that no shorter run of lines can equal a total off by less. */
+  values: number[]
+  style: NumberStyle
+}
+
+/**
+ * A flat statement, the way a GFM table or a financial statement lists it:
+ * optional section headings (a label, no numbers), line items, a total after
+ * each section, and a grand total at the end. No merged cells.
+ */
+export function buildStatement(spec: StatementSpec): GeneratedTable {
+  const cols = spec.years + 1
+  const cells: GridCell<CellContent>[] = [{ row: 0, col: 0, rowSpan: 1, colSpan: 1, header: true, content: text('') }]
+  for (let y = 0; y < spec.years; y++) cells.push({ row: 0, col: 1 + y, rowSpan: 1, colSpan: 1, header: true, content: text(String(2024 - y)) })
+  const values = new Map<string, number>()
+  const totalSlots: [number, number][] = []
+  let row = 1
+  let v = 0
+  const grand = new Array<number>(spec.years).fill(0)
+  const line = (label: string, amounts: number[] | null, isTotal: boolean) => {
+    cells.push({ row, col: 0, rowSpan: 1, colSpan: 1, header: false, content: text(label) })
+    amounts?.forEach((amount, y) => {
+      values.set(`${row},${1 + y}`, amount)
+      if (isTotal) totalSlots.push([row, 1 + y])
+    })
+    for (let y = 0; y < spec.years; y++) {
+      cells.push({ row, col: 1 + y, rowSpan: 1, colSpan: 1, header: false, content: text(amounts ? writeNumber(amounts[y], spec.style) : '') })
+    }
+    row++
+  }
+  spec.sections.forEach((size, s) => {
+    const name = `Group ${String.fromCharCode(65 + s)}`
+    if (spec.headings) line(name, null, false)
+    const sum = new Array<number>(spec.years).fill(0)
+    for (let k = 0; k < size; k++) {
+      const amounts = Array.from({ length: spec.years }, () => spec.values[v++ % spec.values.length])
+      amounts.forEach((a, y) => {
+        sum[y] += a
+        grand[y] += a
+      })
+      line(`Line ${v}`, amounts, false)
+    }
+    line(spec.subtotalWord === 'Total' ? `Total ${name.toLowerCase()}` : 'Subtotal', sum, true)
+  })
+  line(spec.subtotalWord === 'Total' ? 'Total' : 'Grand total', grand, true)
+  const table = gridToTable({ rows: row, cols, headerRows: 1, cells })
+  return { table, totalSlots, valueAt: (r, c) => values.get(`${r},${c}`), totalLines: spec.sections.length + 1 }
+}
+
+export const statementSpecs: fc.Arbitrary<StatementSpec> = fc.record({
+  sections: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }),
+  headings: fc.boolean(),
+  subtotalWord: fc.constantFrom<'Subtotal' | 'Total'>('Subtotal', 'Total'),
+  years: fc.integer({ min: 2, max: 3 }),
+  values: fc.array(fc.integer({ min: 10_000, max: 9_999_999 }), { minLength: 1, maxLength: 30 }),
+  style: fc.record({ separators: fc.boolean(), fullWidth: fc.boolean(), currency: fc.boolean(), parentheses: fc.constant(true), dashForZero: fc.constant(false) })
+})
