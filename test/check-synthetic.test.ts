@@ -14,7 +14,7 @@ describe('synthetic tables with consistent totals', () => {
         expect(result.findings).toEqual([])
         expect(result.totals).toBe(generated.totalLines)
       }),
-      { numRuns: 300 }
+      { numRuns: 150 }
     )
   })
 
@@ -36,7 +36,7 @@ describe('synthetic tables with consistent totals', () => {
           expect(f.computed).toBe(truth)
         }
       }),
-      { numRuns: 300 }
+      { numRuns: 150 }
     )
   })
 })
@@ -50,7 +50,7 @@ describe('synthetic flat statements (section totals, then a grand total; no merg
         expect(result.findings).toEqual([])
         expect(result.totals).toBe(generated.totalLines)
       }),
-      { numRuns: 200 }
+      { numRuns: 100 }
     )
   })
 
@@ -65,7 +65,7 @@ describe('synthetic flat statements (section totals, then a grand total; no merg
         const { findings } = checkTable(generated.table)
         expect(findings.map((f) => [slot(f), f.stated, f.computed])).toEqual([[`${row},${col}`, truth + delta, truth]])
       }),
-      { numRuns: 200 }
+      { numRuns: 100 }
     )
   })
 })

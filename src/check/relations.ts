@@ -106,6 +106,8 @@ export function findRelations(axes: TableAxes, root: AxisNode, isMarker: (leaf: 
     let sectionStart = 0
     items.forEach((item, i) => {
       if (markerAt(i)) sectionStart = i + 1
+      // A sub-group with its own total closes a run like a total does (`since` may start after it).
+      if (!isLeaf(item) && item.children.some((c) => isLeaf(c) && axes.classOf(c).role === 'total')) boundaries.push(i)
       if (!isLeaf(item) || markerAt(i)) return
       const label = axes.classOf(item)
       const itemPath = [...path, item]
@@ -132,7 +134,7 @@ export function findRelations(axes: TableAxes, root: AxisNode, isMarker: (leaf: 
       const first = offsets[i] === offsets[sectionStart]
       if (label.role === 'total' && first) add('after', () => run(i + 1, nextStop[i]))
       // After a total of the same rank (TOTAL … TOTAL), a total is its sibling, not its sum.
-      const sibling = previous !== undefined && axes.classOf(items[previous]).rank >= label.rank && label.rank > 0
+      const sibling = previous !== undefined && isLeaf(items[previous]) && axes.classOf(items[previous]).rank >= label.rank && label.rank > 0
       if (sibling) add('since', () => run(previous + 1, i))
       add('before', () => run(sectionStart, i))
       if (previous !== undefined) add('since', () => run(previous + 1, i))
