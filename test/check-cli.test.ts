@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { runCli } from './helpers/cli.js'
 import { seedFiles } from './helpers/samples.js'
 
-const SEED_001 = fileURLToPath(new URL('./fixtures/check/seed-001-requests.html', import.meta.url))
+const SEED_001 = fileURLToPath(new URL('../samples/seed-001_3b9deb8741aa9359.txt', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'docmend-check-'))
 const HOLDS = join(dir, 'holds.md')
 writeFileSync(HOLDS, '| Region | Sales |\n|---|---|\n| North | 1,200 |\n| South | (200) |\n| Total | 1,000 |\n')
@@ -16,7 +16,7 @@ describe('docmend check', () => {
     const run = await runCli(['check', SEED_001])
     expect(run.code).toBe(3)
     const out = run.stdout.toString()
-    expect(out).toContain('table 2 "三、收到和处理政府信息公开申请情况": a total does not add up')
+    expect(out).toContain('table 2 "收到和处理政府信息公开申请情况": a total does not add up')
     expect(out).toContain('row 27, column 4: "三、本年度办理结果 › （七）总计" × "申请人情况 › 自然人"')
     expect(out).toMatch(/stated: +0\n +computed: 1 \(difference -1, tolerance 0\)/)
     expect(out).toContain('（四）无法提供 › 1.本机关不掌握相关政府信息 0, 2.没有现成信息需要另行制作 1')
@@ -69,7 +69,7 @@ describe('docmend convert --check', () => {
     const run = await runCli(['convert', SEED_001, '--to', 'html', '-o', out, '--check'])
     expect(run.code).toBe(0)
     expect(run.stderr.trim().split('\n')).toHaveLength(2)
-    expect(run.stderr).toContain('warning: table 2 "三、收到和处理政府信息公开申请情况": total at row "三、本年度办理结果 › （七）总计"')
+    expect(run.stderr).toContain('warning: table 2 "收到和处理政府信息公开申请情况": total at row "三、本年度办理结果 › （七）总计"')
     expect(readFileSync(out, 'utf8').match(/class="check-mismatch"/g)).toHaveLength(2)
     const plain = await runCli(['convert', SEED_001, '--to', 'html'])
     expect(plain.stderr).toBe('')

@@ -7,7 +7,9 @@ import { classifyLabel } from '../src/check/labels.js'
 import { parseReportNumber, usesDecimalComma } from '../src/check/numbers.js'
 import { convert, readDocument } from '../src/convert.js'
 
-const SEED_001 = new URL('./fixtures/check/seed-001-requests.html', import.meta.url)
+// Seed 001's tables as they truly are (the hand-checked ground truth of table repair), and the pasted text itself.
+const SEED_001 = new URL('./fixtures/seed-tables/seed-001_3b9deb8741aa9359.html', import.meta.url)
+const SEED_001_TEXT = new URL('../samples/seed-001_3b9deb8741aa9359.txt', import.meta.url)
 const CROPS = new URL('./fixtures/check/tabula-crops.html', import.meta.url)
 const DISCLOSURE = new URL('./fixtures/check/tabula-disclosure.md', import.meta.url)
 
@@ -97,13 +99,13 @@ describe('labels', () => {
   })
 })
 
-describe('the seed 001 tables (structure as repaired, values as published)', () => {
+describe('the seed 001 tables (true structure, values as published)', () => {
   it('reports both cells of the all-zero （七）总计 row that should hold the one request answered', async () => {
     const { doc } = await readDocument(readFileSync(SEED_001))
     const check = checkDocument(doc.tree)
     expect(check.findings.map((f) => [f.title, f.rowHeader, f.colHeader, f.stated, f.computed])).toEqual([
-      ['三、收到和处理政府信息公开申请情况', '三、本年度办理结果 › （七）总计', '申请人情况 › 自然人', 0, 1],
-      ['三、收到和处理政府信息公开申请情况', '三、本年度办理结果 › （七）总计', '申请人情况 › 总计', 0, 1]
+      ['table 2', '三、本年度办理结果 › （七）总计', '申请人情况 › 自然人', 0, 1],
+      ['table 2', '三、本年度办理结果 › （七）总计', '申请人情况 › 总计', 0, 1]
     ])
     for (const f of check.findings) {
       expect(f.sums).toBe('rows')
@@ -311,10 +313,10 @@ describe('convert --check', () => {
   }
 
   it('adds the findings as warnings, records them on the cells and marks them in HTML', async () => {
-    const result = await convert(readFileSync(SEED_001), { to: ['html', 'json'], check: true, fragment: true })
+    const result = await convert(readFileSync(SEED_001_TEXT), { to: ['html', 'json'], check: true, fragment: true })
     const warnings = result.messages.filter((m) => m.code === 'check-total-mismatch')
     expect(warnings).toHaveLength(2)
-    expect(warnings[0].text).toMatch(/^table 2 "三、收到和处理政府信息公开申请情况": total at row "三、本年度办理结果 › （七）总计", column "申请人情况 › 自然人" states 0 but its 21 part\(s\) add up to 1/)
+    expect(warnings[0].text).toMatch(/^table 2 "收到和处理政府信息公开申请情况": total at row "三、本年度办理结果 › （七）总计", column "申请人情况 › 自然人" states 0 but its 21 part\(s\) add up to 1/)
     const marked = tableCells(result.doc.tree)[1].children[26].children[3].data?.check?.mismatches
     expect(marked).toMatchObject([{ sums: 'rows', stated: 0, computed: 1, tolerance: 0 }])
     expect(marked?.[0].parts).toContainEqual([16, 3])
@@ -326,7 +328,7 @@ describe('convert --check', () => {
   })
 
   it('marks nothing without --check', async () => {
-    const result = await convert(readFileSync(SEED_001), { to: 'html', fragment: true })
+    const result = await convert(readFileSync(SEED_001_TEXT), { to: 'html', fragment: true })
     expect(String(result.outputs.html)).not.toContain('check-mismatch')
     expect(result.messages.filter((m) => m.code === 'check-total-mismatch')).toEqual([])
   })
