@@ -54,6 +54,8 @@ describe('docmend check', () => {
     const bad = await runCli(['check', '--tolerance', 'lots', near])
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain("--tolerance wants 'auto' or an amount ≥ 0, not 'lots'")
+    const withoutCheck = await runCli(['convert', near, '--to', 'html', '--tolerance', '1'])
+    expect([withoutCheck.code, withoutCheck.stderr]).toEqual([2, 'docmend: --tolerance applies only with --check\n'])
   })
 
   it('exits 1 with one line when an input cannot be read', async () => {

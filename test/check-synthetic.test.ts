@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { gridToTable } from '../src/ast/table.js'
 import { checkTable } from '../src/check/check-table.js'
+import { placeRows } from '../src/tables/grid.js'
 import { type GeneratedTable, type NumberStyle, buildStatement, buildTable, setSlot, statementSpecs, tableSpecs } from './helpers/total-tables.js'
 
 const slot = (f: { row: number; col: number }) => `${f.row},${f.col}`
@@ -49,4 +51,32 @@ describe('synthetic tables: row groups under row-spanning labels, column groups 
 describe('synthetic flat statements: section totals, then a grand total, no merged cells', () => {
   // Amounts are at least 10,000 and a corruption less: no shorter run of lines can then match it.
   totalsProperties(statementSpecs, buildStatement, 9_999, 100)
+})
+
+describe('any table at all', () => {
+  const cellText = fc.oneof(
+    fc.constantFrom('', '总计', '合计', '小计', 'Total', 'Subtotal', 'Gross profit', '其中：', '占比', 'Note', '—', '(1,491)', '１２', '12.5%', '2023', 'n/a'),
+    fc.integer({ min: -1000, max: 1000 }).map(String),
+    fc.string({ maxLength: 6 })
+  )
+  const cell = fc.record({ text: cellText, rowSpan: fc.integer({ min: 1, max: 3 }), colSpan: fc.integer({ min: 1, max: 3 }), header: fc.boolean() })
+  const rows = fc.array(fc.array(cell, { minLength: 0, maxLength: 6 }), { minLength: 0, maxLength: 8 })
+
+  it('is checked without throwing, and every finding points at cells of the table', () => {
+    fc.assert(
+      fc.property(rows, fc.nat({ max: 3 }), (spec, headerRows) => {
+        const { grid } = placeRows(
+          spec.map((row) => row.map((c) => ({ ...c, content: c.text ? [{ type: 'text' as const, value: c.text }] : [] }))),
+          () => [],
+          headerRows
+        )
+        const table = gridToTable(grid)
+        const result = checkTable(table)
+        for (const f of result.findings) {
+          for (const p of [f, ...f.parts]) expect(table.children[p.row]?.children[p.col]?.data?.covered).not.toBe(true)
+        }
+      }),
+      { numRuns: 300 }
+    )
+  })
 })

@@ -57,6 +57,7 @@ function validate(inputs: string[], flags: ConvertFlags, formats: Format[]): voi
   if (inputs.length > 1 && !flags.outDir) throw new UsageError('several inputs need --out-dir')
   if (!flags.output && !flags.outDir && formats.length > 1) throw new UsageError('several formats need --out-dir (or one format to stdout)')
   if (inputs.filter((i) => i === '-').length > 1) throw new UsageError('stdin (-) can be read only once')
+  if (!flags.check && flags.tolerance !== 'auto') throw new UsageError('--tolerance applies only with --check')
   const width = Number(flags.width)
   if (!Number.isInteger(width) || width < 20 || width > 1000) throw new UsageError(`--width wants a whole number from 20 to 1000, not '${flags.width}'`)
 }
