@@ -22,6 +22,9 @@ export interface ConvertFlags {
   mdTables: 'gfm' | 'html'
   width: string
   tables: 'auto' | 'grid' | 'linear'
+  pageSize: 'a4' | 'letter'
+  margin?: string
+  font?: string
   password?: string
   pages?: string
   explain?: boolean
@@ -68,6 +71,7 @@ export async function runConvert(inputs: string[], flags: ConvertFlags): Promise
   validate(inputs, flags, formats)
   const pages = parsePages(flags.pages)
   const tolerance = parseTolerance(flags.tolerance)
+  const pdf = await pdfOptions(flags)
   let template: string | undefined
   if (flags.template) {
     try {
@@ -79,7 +83,7 @@ export async function runConvert(inputs: string[], flags: ConvertFlags): Promise
   }
   let failures = 0
   for (const input of inputs) {
-    const ok = await convertOne(input, flags, formats, { template, pages, tolerance })
+    const ok = await convertOne(input, flags, formats, { template, pages, pdf, tolerance })
     if (!ok) failures++
   }
   return failures > 0 ? 1 : 0
@@ -89,7 +93,7 @@ async function convertOne(
   input: string,
   flags: ConvertFlags,
   formats: Format[],
-  extra: { template: string | undefined; pages: { from: number; to: number } | undefined; tolerance: number | undefined }
+  extra: { template: string | undefined; pages: { from: number; to: number } | undefined; pdf: WriteOptions; tolerance: number | undefined }
 ): Promise<boolean> {
   const label = input === '-' ? 'stdin' : input
   try {
@@ -103,7 +107,8 @@ async function convertOne(
       mediaBase: `${stem}_media`,
       ...(flags.fragment ? { fragment: true } : {}),
       ...(extra.template !== undefined ? { template: extra.template } : {}),
-      ...(flags.embedImages || !toFiles ? { embedImages: true } : {})
+      ...(flags.embedImages || !toFiles ? { embedImages: true } : {}),
+      ...extra.pdf
     }
     const result = await convert(bytes, {
       to: formats,
@@ -145,6 +150,26 @@ async function convertOne(
     if (flags.debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
     return false
   }
+}
+
+/** PDF page size, margin and font from the flags; a font that cannot be read is a usage error. */
+async function pdfOptions(flags: ConvertFlags): Promise<WriteOptions> {
+  const options: WriteOptions = { pageSize: flags.pageSize }
+  if (flags.margin !== undefined) {
+    const mm = Number(flags.margin)
+    if (!Number.isFinite(mm) || mm < 0 || mm > 80) throw new UsageError(`--margin wants millimetres from 0 to 80, not '${flags.margin}'`)
+    options.marginMm = mm
+  }
+  if (flags.font !== undefined) {
+    const [, path, name] = /^(.*?)(?:#([^#/\\]+))?$/.exec(flags.font) ?? []
+    try {
+      options.font = new Uint8Array(await readFile(path))
+    } catch {
+      throw new UsageError(`cannot read font '${path}'`)
+    }
+    if (name) options.fontName = name
+  }
+  return options
 }
 
 function resourceExtension(path: string): string {

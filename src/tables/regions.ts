@@ -58,8 +58,13 @@ function isWrappedCell(lines: string[], k: number, runStart: number, separator: 
   const before = separator(lines[k - 1])
   const after = separator(lines[k + 1])
   if (before === 0 || after === 0) return false
-  const counts = lines.slice(runStart, k).map(separator).filter((n) => n > 0)
-  const usual = counts.sort((a, b) => counts.filter((x) => x === b).length - counts.filter((x) => x === a).length)[0]
+  const tally = new Map<number, number>()
+  for (let j = Math.max(runStart, k - 60); j < k; j++) {
+    const n = separator(lines[j])
+    if (n > 0) tally.set(n, (tally.get(n) ?? 0) + 1)
+  }
+  let usual = before
+  for (const [n, c] of tally) if (c > (tally.get(usual) ?? 0)) usual = n
   if (after !== usual && after !== before) return false
   const nextHasValue = lines[k + 1].split(/[|\t]/).some((f) => cellKind(f) === 'value')
   if (resemblesSectionRow(text, lines, k)) return false

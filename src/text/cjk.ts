@@ -8,9 +8,48 @@ export function isCjk(ch: string): boolean {
   return WIDE_SCRIPT.test(ch)
 }
 
-/** Display width in terminal columns (CJK counts 2). */
+/** Code points that make the fast path unsafe: combining marks, joiners, variation selectors, emoji, controls. */
+const HARD = /[\u0000-\u001f\u007f-\u009f\u0300-\u036f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufe00-\ufe0f\u{1f000}-\u{1faff}\u{e0000}-\u{e007f}]|[\ud800-\udbff](?![\udc00-\udfff])/u
+
+function isWideCodePoint(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  )
+}
+
+/**
+ * Display width in terminal columns (CJK counts 2). Plain Latin and CJK text
+ * is measured directly (this runs on every line of every input); anything
+ * with emoji, combining marks or joiners goes to string-width.
+ */
 export function displayWidth(text: string): number {
-  return stringWidth(text)
+  if (HARD.test(text)) return stringWidth(text)
+  let width = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x1100) {
+      width += 1
+      continue
+    }
+    let cp = code
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      cp = (code - 0xd800) * 0x400 + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000
+      i++
+    }
+    width += isWideCodePoint(cp) ? 2 : 1
+  }
+  return width
 }
 
 /** Last and first user-perceived characters, for deciding how lines join. */

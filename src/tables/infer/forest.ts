@@ -35,7 +35,25 @@ export interface Forest {
 const STOP_CHARS = new Set(Array.from('的和与及或其他等之中年本数量情况'))
 const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'total', 'of', 'in', 'on', 'by'])
 
-function tokens(text: string): { bigrams: Set<string>; chars: Set<string>; words: Set<string> } {
+interface Tokens {
+  bigrams: Set<string>
+  chars: Set<string>
+  words: Set<string>
+}
+
+/** Labels recur across a table and its candidate forests: tokenize each text once. */
+const tokenCache = new Map<string, Tokens>()
+
+function tokens(text: string): Tokens {
+  const cached = tokenCache.get(text)
+  if (cached) return cached
+  if (tokenCache.size > 20000) tokenCache.clear()
+  const result = tokenize(text)
+  tokenCache.set(text, result)
+  return result
+}
+
+function tokenize(text: string): Tokens {
   const cjk = Array.from(text).filter((c) => /\p{Script=Han}/u.test(c))
   const bigrams = new Set<string>()
   for (let i = 0; i + 1 < cjk.length; i++) bigrams.add(cjk[i] + cjk[i + 1])
@@ -83,22 +101,45 @@ function isBlock(q: Item[], from: number, to: number, block: string[] | null): b
   return block !== null && to - from === block.length && block.every((x, k) => q[from + k].text === x)
 }
 
-/** Score of `parent` taking children q[from, to) (a leaf when from === to). */
-function groupScore(parent: Item, q: Item[], from: number, to: number, block: string[] | null): number {
+/**
+ * Everything a grouping's score needs, computed once per pair of levels so
+ * scoring a candidate group is O(1): prefix sums of each parent's lexical
+ * overlap with the children, and of exact text matches.
+ */
+interface PairFacts {
+  overlap: Float64Array[]
+  same: Int32Array[]
+  block: string[] | null
+}
+
+function pairFacts(p: Item[], q: Item[]): PairFacts {
+  const block = repeatedBlock(q)
+  const overlap = p.map((parent) => {
+    const sums = new Float64Array(q.length + 1)
+    q.forEach((child, k) => (sums[k + 1] = sums[k] + lexicalOverlap(parent.text, child.text)))
+    return sums
+  })
+  const same = p.map((parent) => {
+    const sums = new Int32Array(q.length + 1)
+    q.forEach((child, k) => (sums[k + 1] = sums[k] + (parent.text !== '' && child.text === parent.text ? 1 : 0)))
+    return sums
+  })
+  return { overlap, same, block }
+}
+
+/** Score of parent i taking children q[from, to) (a leaf when from === to). */
+function groupScore(p: Item[], i: number, q: Item[], from: number, to: number, facts: PairFacts): number {
+  const parent = p[i]
   const g = to - from
   if (g === 0) return parent.total ? 0.5 : 0
   let score = g === 1 ? -0.6 : 0.3
   if (parent.total) score -= 3
   if (parent.text === '') score -= 0.2
   // Labels of the repeated block are the measures under each group, so leaves, not groups.
-  if (block?.includes(parent.text)) score -= 1.5
-  let overlap = 0
-  for (let k = from; k < to; k++) {
-    if (q[k].text === parent.text && parent.text !== '') score -= 2
-    overlap += lexicalOverlap(parent.text, q[k].text)
-  }
-  score += 1.2 * (overlap / g)
-  if (isBlock(q, from, to, block)) score += 1.5
+  if (facts.block?.includes(parent.text)) score -= 1.5
+  score -= 2 * (facts.same[i][to] - facts.same[i][from])
+  score += 1.2 * ((facts.overlap[i][to] - facts.overlap[i][from]) / g)
+  if (isBlock(q, from, to, facts.block)) score += 1.5
   return score
 }
 
@@ -111,30 +152,49 @@ interface Grouping {
 /**
  * Best way to hand the children q to the parents p (each parent takes a
  * contiguous run, possibly empty), for each possible number of leaf parents.
+ * Dynamic programming over (parents used, children used, leaves so far).
  */
 function groupings(p: Item[], q: Item[]): Map<number, Grouping> {
   const a = p.length
   const b = q.length
-  const block = repeatedBlock(q)
-  // best[i][j] = Map<leaves, {score, sizes}> for the first i parents taking the first j children.
-  let prev: Map<number, Grouping>[] = Array.from({ length: b + 1 }, () => new Map())
-  prev[0].set(0, { score: 0, sizes: [] })
+  const facts = pairFacts(p, q)
+  const at = (i: number, j: number, l: number) => (i * (b + 1) + j) * (a + 1) + l
+  const size = (a + 1) * (b + 1) * (a + 1)
+  const best = new Float64Array(size).fill(-Infinity)
+  const took = new Int32Array(size).fill(-1)
+  best[at(0, 0, 0)] = 0
   for (let i = 0; i < a; i++) {
-    const next: Map<number, Grouping>[] = Array.from({ length: b + 1 }, () => new Map())
     for (let j = 0; j <= b; j++) {
-      for (const [leaves, state] of prev[j]) {
+      for (let l = 0; l <= i; l++) {
+        const base = best[at(i, j, l)]
+        if (base === -Infinity) continue
         for (let g = 0; j + g <= b; g++) {
-          const score = state.score + groupScore(p[i], q, j, j + g, block)
-          const l = leaves + (g === 0 ? 1 : 0)
-          const cell = next[j + g]
-          const old = cell.get(l)
-          if (!old || score > old.score) cell.set(l, { score, sizes: [...state.sizes, g] })
+          const score = base + groupScore(p, i, q, j, j + g, facts)
+          const next = at(i + 1, j + g, l + (g === 0 ? 1 : 0))
+          if (score > best[next]) {
+            best[next] = score
+            took[next] = g
+          }
         }
       }
     }
-    prev = next
   }
-  return prev[b]
+  const result = new Map<number, Grouping>()
+  for (let l = 0; l <= a; l++) {
+    const score = best[at(a, b, l)]
+    if (score === -Infinity) continue
+    const sizes: number[] = new Array(a)
+    let j = b
+    let leaves = l
+    for (let i = a; i > 0; i--) {
+      const g = took[at(i, j, leaves)]
+      sizes[i - 1] = g
+      j -= g
+      if (g === 0) leaves--
+    }
+    result.set(l, { score, sizes })
+  }
+  return result
 }
 
 function build(levels: Item[][], choice: Grouping[], targetWidth: number): Forest {
@@ -176,18 +236,28 @@ function build(levels: Item[][], choice: Grouping[], targetWidth: number): Fores
   return { roots, levels: nodes, leaves, score: 0 }
 }
 
-/** Share of sibling groups whose members are all leaves or all parents. */
-function homogeneity(forest: Forest): number {
+/**
+ * Share of sibling groups whose members are all leaves or all parents,
+ * computed from the group sizes of each pair of levels (no tree needed).
+ */
+function homogeneity(choice: Grouping[]): number {
   let groups = 0
   let same = 0
-  for (const level of forest.levels) {
-    for (const node of level) {
-      if (node.children.length < 2) continue
-      groups++
-      const kinds = new Set(node.children.map((c) => c.children.length > 0))
-      if (kinds.size === 1) same++
+  choice.forEach((grouping, t) => {
+    const below = choice[t + 1]
+    let k = 0
+    for (const size of grouping.sizes) {
+      if (size >= 2) {
+        groups++
+        if (!below) same++
+        else {
+          const parents = below.sizes.slice(k, k + size).filter((n) => n > 0).length
+          if (parents === 0 || parents === size) same++
+        }
+      }
+      k += size
     }
-  }
+  })
   return groups === 0 ? 0 : same / groups
 }
 
@@ -202,8 +272,9 @@ function lessThan(a: number[], b: number[]): boolean {
  */
 export function solveForest(levels: Item[][], width: number): Forest {
   let best = solveLevels(levels, width)
-  // The source may have lost a header cell: try one empty cell at the end of a level, at a cost.
-  if (levels.length > 1) {
+  // The source may have lost a header cell: try one empty cell at the end of a level, at a cost,
+  // when the leaves do not add up or a repeated block has more copies than parents above it.
+  if (levels.length > 1 && (best.leaves !== width || levels.some((level, t) => t > 0 && blockDeficit(levels[t - 1], level)))) {
     for (let t = 0; t + 1 < levels.length; t++) {
       const phantom: Item = { text: '', kind: 'empty', numbering: null, total: false }
       const variant = levels.map((level, k) => (k === t ? [...level, phantom] : level))
@@ -216,6 +287,21 @@ export function solveForest(levels: Item[][], width: number): Forest {
     }
   }
   return best
+}
+
+/** More back-to-back copies of a repeated block below than cells above that could head them. */
+function blockDeficit(above: Item[], below: Item[]): boolean {
+  const block = repeatedBlock(below)
+  if (!block) return false
+  let copies = 0
+  for (let i = 0; i + block.length <= below.length; ) {
+    if (block.every((x, k) => below[i + k].text === x)) {
+      copies++
+      i += block.length
+    } else i++
+  }
+  const heads = above.filter((item) => !block.includes(item.text)).length
+  return copies > heads
 }
 
 function solveLevels(levels: Item[][], width: number): Forest {
@@ -231,16 +317,15 @@ function solveLevels(levels: Item[][], width: number): Forest {
     options.push([...map.entries()].filter(([leaves]) => leaves < levels[t].length))
   }
   const last = levels[levels.length - 1].length
-  let best: { forest: Forest; rank: number[] } | null = null
+  let best: { choice: Grouping[]; score: number; rank: number[] } | null = null
   const pick: Grouping[] = []
   const search = (t: number, leaves: number, score: number) => {
     if (t === options.length) {
       const total = leaves + last
-      const forest = build(levels, pick, width)
-      const full = score + 0.8 * homogeneity(forest)
+      const full = score + 0.8 * homogeneity(pick)
       // Exact leaf count first, then fewer missing columns, then score.
       const rank = [total === width ? 0 : 1, Math.abs(total - width), -full]
-      if (!best || lessThan(rank, best.rank)) best = { forest: { ...forest, score: full }, rank }
+      if (!best || lessThan(rank, best.rank)) best = { choice: [...pick], score: full, rank }
       return
     }
     for (const [l, grouping] of options[t]) {
@@ -251,7 +336,8 @@ function solveLevels(levels: Item[][], width: number): Forest {
   }
   search(0, 0, 0)
   if (!best) return { ...build([levels.flat()], [], width), score: -10 }
-  return (best as { forest: Forest }).forest
+  const found = best as { choice: Grouping[]; score: number }
+  return { ...build(levels, found.choice, width), score: found.score }
 }
 
 /** Leaves in column order: [col, width] per value-column leaf. */

@@ -23,9 +23,24 @@ export interface Row {
   line: number
 }
 
+type Facts = Pick<Item, 'text' | 'kind' | 'numbering' | 'total'>
+
+/** Cells repeat (`0` hundreds of times per table): classify each distinct text once. */
+const factsCache = new Map<string, Facts>()
+
+function factsOf(raw: string): Facts {
+  let facts = factsCache.get(raw)
+  if (!facts) {
+    const text = normalizeCellText(raw)
+    facts = { text, kind: cellKind(text), numbering: numberingOf(text), total: isTotalLabel(text) }
+    if (factsCache.size > 50000) factsCache.clear()
+    factsCache.set(raw, facts)
+  }
+  return facts
+}
+
 export function toItem(raw: { text: string; hint?: number; columns?: [number, number] }): Item {
-  const text = normalizeCellText(raw.text)
-  const item: Item = { text, kind: cellKind(text), numbering: numberingOf(text), total: isTotalLabel(text) }
+  const item: Item = { ...factsOf(raw.text) }
   if (raw.hint !== undefined) item.hint = raw.hint
   if (raw.columns) item.columns = raw.columns
   return item
