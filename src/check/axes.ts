@@ -147,10 +147,8 @@ export function tableAxes(grid: Grid<CellContent>): TableAxes {
     return path
   }
   const headPaths = Array.from({ length: grid.cols }, (_, c) => headPath(c))
-  const isIndexCol = (c: number) => {
-    const path = headPaths[c]
-    return path.length > 0 && classifyLabel(texts[path[path.length - 1]]).role === 'index'
-  }
+  const indexCols = headPaths.map((path) => path.length > 0 && classifyLabel(texts[path[path.length - 1]]).role === 'index')
+  const isIndexCol = (c: number) => indexCols[c]
 
   // Label columns: before the first value of most rows (index columns and header-flagged cells are labels).
   const firstValue: number[] = []
