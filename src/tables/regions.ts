@@ -86,7 +86,8 @@ function singleField(line: string): string | null {
 function resemblesSectionRow(text: string, lines: string[], k: number): boolean {
   const t = text.trim()
   if (!t || displayWidth(t) > 60 || /[。！？；]|[.!?;]\s/u.test(t)) return false
-  const touchesRows = (j: number) => /[|\t]/.test(lines[j - 1] ?? '') || /[|\t]/.test(lines[j + 1] ?? '')
+  const isRow = (line: string | undefined) => line !== undefined && (/[|\t]/.test(line) || SPACE_GAP.test(line.trim()))
+  const touchesRows = (j: number) => isRow(lines[j - 1]) || isRow(lines[j + 1])
   for (let j = Math.max(0, k - 40); j < Math.min(lines.length, k + 40); j++) {
     if (j === k) continue
     const field = /[|\t]/.test(lines[j]) ? singleField(lines[j]) : touchesRows(j) ? lines[j].trim() || null : null
@@ -181,7 +182,11 @@ export function findRegions(lines: string[]): Region[] {
     }
     if (c === 'spaces') {
       const end = extend(classes, lines, i, (k) => classes[k] === 'spaces' || (classes[k] === 'text' && k + 1 < lines.length && classes[k + 1] === 'spaces' && classes[k - 1] === 'spaces'))
-      if (end - i >= 3) regions.push({ layout: 'spaces', start: i, end })
+      const gaps = (line: string) => line.trim().split(/ {2,}|\u3000+|\t+/u).length
+      // Two lines can be a table when both have three or more aligned cells.
+      const enough = end - i >= 3 || (end - i === 2 && gaps(lines[i]) >= 3 && gaps(lines[i]) === gaps(lines[i + 1]))
+      const start = i > 0 && classes[i - 1] === 'text' && resemblesSectionRow(lines[i - 1], lines, i - 1) ? i - 1 : i
+      if (enough) regions.push({ layout: 'spaces', start, end })
       i = Math.max(end, i + 1)
       continue
     }

@@ -205,7 +205,8 @@ function sectionedTable(r: Rand, lang: 'zh' | 'en'): TruthTable {
     const title = lang === 'zh' ? `第${HAN[int(r, 1, 9)]}十条第（${HAN[s]}）项` : `Section ${s + 1}: ${enLabel(r)}`
     cells.push({ row, col: 0, rowSpan: 1, colSpan: C, text: title, header: true })
     row++
-    const measures = int(r, 1, C - 1)
+    // One section fills every column, as real forms do (the others merge their last columns).
+    const measures = s === 0 ? C - 1 : int(r, 1, C - 1)
     const names = Array.from({ length: measures }, () => (lang === 'zh' ? pick(r, ZH_WORDS) + pick(r, ZH_MEASURES) : `${pick(r, EN_WORDS)} ${pick(r, EN_MEASURES).toLowerCase()}`))
     cells.push({ row, col: 0, rowSpan: 1, colSpan: 1, text: lang === 'zh' ? '信息内容' : 'Item', header: true })
     names.forEach((text, i) => cells.push({ row, col: 1 + i, rowSpan: 1, colSpan: i === measures - 1 ? C - 1 - i : 1, text, header: true }))

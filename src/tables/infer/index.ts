@@ -18,6 +18,7 @@ import { type Forest, type ForestNode, forestLeaves, solveForest } from './fores
 import { placeLabels, type LabelRow } from './labels.js'
 import { type Item, type Row, firstValueIndex, mode, prepareRows } from './model.js'
 import type { Placed } from './placed.js'
+import { inferPositioned } from './positioned.js'
 
 export interface Inferred {
   grid: Grid<string>
@@ -194,6 +195,7 @@ function placeSubHeader(row: number, items: Item[], shape: Shape, out: Placed[])
 }
 
 export function inferGrid(table: RawTable): Inferred {
+  if (table.layout === 'spaces' && table.columns) return inferPositioned(table)
   const rows = prepareRows(table)
   if (rows.length === 0) return { grid: { rows: 0, cols: 0, headerRows: 0, cells: [] }, confidence: 0 }
   const hasValues = rows.some((r) => r.type === 'data' && r.items.some((i) => i.kind === 'value'))

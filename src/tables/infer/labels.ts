@@ -21,6 +21,8 @@ export interface LabelRow {
   /** Grid row index. */
   row: number
   labels: Item[]
+  /** Known start columns of the labels (from positions in the source), if any. */
+  starts?: number[]
 }
 
 /** How alike two labels look: shared ending or beginning, or shared character pairs (0..1). */
@@ -95,8 +97,9 @@ export function placeLabels(rows: LabelRow[], width: number, depths: Map<string,
   /** The latest label placed at each column: what a new label may be a sibling of. */
   const recent: (Item | null)[] = new Array(width).fill(null)
 
-  for (const { row, labels } of rows) {
-    const own = labels.length > 0 ? startsOf(labels, width, depths, recent, open) : []
+  for (const { row, labels, starts } of rows) {
+    const known = starts && starts.length === labels.length && starts.every((c, i) => c < width && (i === 0 || c > starts[i - 1]))
+    const own = labels.length === 0 ? [] : known ? starts : startsOf(labels, width, depths, recent, open)
     const first = own.length > 0 ? own[0] : previousLast
     // Leading slots: covered by open cells above, else by a filler.
     let c = 0
