@@ -321,7 +321,7 @@ describe('convert --check', () => {
     expect(marked).toMatchObject([{ sums: 'rows', stated: 0, computed: 1, tolerance: 0 }])
     expect(marked?.[0].parts).toContainEqual([16, 3])
     const html = String(result.outputs.html)
-    const cells = html.match(/<td class="check-mismatch" title="[^"]*">0<\/td>/g) ?? []
+    const cells = html.match(/<td class="check-mismatch" title="[^"]*"[^>]*>0<\/td>/g) ?? []
     expect(cells).toHaveLength(2)
     expect(cells[0]).toContain('states 0 but its 21 part(s) add up to 1')
     expect(String(result.outputs.json)).toContain('"check"')

@@ -1,7 +1,7 @@
 /** Facts about a whole document that several writers need. */
 import type { Heading, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { detectCjkLang } from '../text/cjk.js'
+import { detectLang, validLangTag } from '../text/detect-lang.js'
 import './types.js'
 
 /** The first heading's text, or undefined. */
@@ -22,9 +22,24 @@ export function documentTitle(tree: Root): string {
   return chars.length === 0 ? 'Untitled document' : chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : text
 }
 
-/** Declared language, else detected from the text (CJK scripts), else English. */
+/** The document's running text (no tables or code), for language detection. */
+function proseSample(tree: Root, limit = 200000): string {
+  const parts: string[] = []
+  let length = 0
+  for (const node of tree.children) {
+    if (node.type === 'table' || node.type === 'code' || node.type === 'html') continue
+    const text = toString(node)
+    parts.push(text)
+    length += text.length
+    if (length > limit) break
+  }
+  const prose = parts.join('\n')
+  return prose.trim() ? prose : toString(tree).slice(0, limit)
+}
+
+/** Declared language (when well-formed), else detected from the text, else English. */
 export function documentLang(tree: Root): string {
-  return tree.data?.lang || detectCjkLang(toString(tree).slice(0, 200000)) || 'en'
+  return validLangTag(tree.data?.lang) ?? detectLang(proseSample(tree)) ?? 'en'
 }
 
 /** Fill `data.title` and `data.lang` when the reader did not. */
