@@ -1,6 +1,7 @@
 /** The reader for each input kind. */
 import { ConversionError } from '../errors.js'
 import type { InputKind } from '../sniff.js'
+import { readDocx } from './docx/index.js'
 import { readHtml } from './html/index.js'
 import { readMarkdown } from './markdown.js'
 import { readText } from './text/index.js'
@@ -16,9 +17,9 @@ export const readers: Record<InputKind, Reader> = {
   text: readText,
   md: readMarkdown,
   html: readHtml,
-  docx: notYet('DOCX'),
+  docx: readDocx,
   pdf: notYet('PDF')
 }
 
-export { readHtml, readMarkdown, readText }
+export { readDocx, readHtml, readMarkdown, readText }
 export type { ReadOptions, ReadResult, Reader } from './types.js'

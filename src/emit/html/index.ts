@@ -5,6 +5,7 @@
  */
 import GithubSlugger from 'github-slugger'
 import type { Element, Root as HastRoot } from 'hast'
+import { raw } from 'hast-util-raw'
 import type { Root } from 'mdast'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
@@ -22,8 +23,25 @@ import { unwrapStrippedLinks } from './stripped-leftovers.js'
 import { table } from './table.js'
 import { identifyHeadings, tableOfContents } from './toc.js'
 
+/**
+ * Inline HTML in the tree (`<sub>`/`<sup>` from DOCX, HTML and Markdown
+ * readers) is parsed into elements, then sanitized like everything else.
+ * Parsing is skipped when there is none: it re-parses the whole page.
+ */
+function rehypeRawWhenNeeded() {
+  return (tree: HastRoot) => {
+    let found = false
+    visit(tree, 'raw', () => {
+      found = true
+      return false
+    })
+    return found ? (raw(tree) as HastRoot) : tree
+  }
+}
+
 const toSafeHast = unified()
-  .use(remarkRehype, { handlers: { table } })
+  .use(remarkRehype, { handlers: { table }, allowDangerousHtml: true })
+  .use(rehypeRawWhenNeeded)
   .use(rehypeSanitize, schema)
 
 const stringifier = unified().use(rehypeStringify)

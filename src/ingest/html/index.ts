@@ -3,7 +3,7 @@
  * hast-util-to-mdast with our table handler so merged cells survive.
  */
 import type { Element, Root as HastRoot } from 'hast'
-import { type State, toMdast } from 'hast-util-to-mdast'
+import { type Handle, type State, toMdast } from 'hast-util-to-mdast'
 import type { Root } from 'mdast'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
@@ -13,6 +13,7 @@ import { assertLooksLikeText, decodeText } from '../../io/decode-text.js'
 import { info } from '../../messages.js'
 import type { ReadOptions, ReadResult } from '../types.js'
 import { repairTables } from '../../transforms/repair-tables.js'
+import { sub, sup } from './inline.js'
 import { table } from './table.js'
 
 const parser = unified().use(rehypeParse, { fragment: false })
@@ -53,14 +54,26 @@ function base(state: State, node: Element): undefined {
   }
 }
 
+/** Our handlers: tables keep their spans, sub/superscript their tags. */
+export const htmlHandlers: Record<string, Handle> = { table, sub, sup, base }
+
+/**
+ * hast to mdast with our handlers; `handlers` adds to or replaces them
+ * (the DOCX reader adds its own for notes). Pure.
+ */
+export function hastToMdast(hast: HastRoot, handlers: Record<string, Handle> = {}): Root {
+  const tree = toMdast(hast, { handlers: { ...htmlHandlers, ...handlers } }) as Root
+  // Rows pasted as paragraphs (`a | b |||` per <p>, or per Word paragraph) become repaired tables.
+  repairTables(tree)
+  return tree
+}
+
 /** HTML (already decoded) to canonical mdast. Pure. */
 export function htmlToMdast(html: string): Root {
   // Windows clipboard HTML (CF_HTML) starts with a "Version:0.9 StartHTML:…" header.
   const source = html.replace(/^Version:\d[\s\S]*?(?=<)/, '')
   const hast = parser.parse(source)
-  const tree = toMdast(hast, { handlers: { table, base } }) as Root
-  // Rows pasted as paragraphs (`a | b |||` per <p>) become repaired tables.
-  repairTables(tree)
+  const tree = hastToMdast(hast)
   const { title, lang } = pageMeta(hast)
   if (title || lang) tree.data = { ...tree.data, ...(title ? { title } : {}), ...(lang ? { lang } : {}) }
   return tree

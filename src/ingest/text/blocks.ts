@@ -11,7 +11,7 @@ import { type Line, classify, isTitleLike } from './classify.js'
 export type Segment = { lines: string[]; firstLine: number } | { node: RootContent }
 
 /** Widest a title line may be, in display columns. */
-const TITLE_WIDTH = 60
+export const TITLE_WIDTH = 60
 /** The very first line of a document may be a longer title. */
 const DOCUMENT_TITLE_WIDTH = 110
 
