@@ -49,7 +49,7 @@ export function formatCheck(name: string, check: DocumentCheck, options: { expla
   }
   const totals = check.tables.reduce((n, t) => n + t.totals, 0)
   const sums = check.tables.reduce((n, t) => n + t.sums, 0)
-  const outcome = check.findings.length === 0 ? (sums === 0 ? 'nothing to check' : 'all hold') : `${check.findings.length} do not add up`
+  const outcome = check.findings.length === 0 ? (sums === 0 ? 'nothing to check' : 'all hold') : `${check.findings.length} ${check.findings.length === 1 ? 'does' : 'do'} not add up`
   lines.push(
     `${name}: ${plural(check.tables.length, 'table')}, ${plural(totals, 'total')}, ${plural(sums, 'sum')} checked: ${outcome} (tolerance ${toleranceText(check.tolerance)})`
   )
