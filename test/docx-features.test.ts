@@ -21,7 +21,7 @@ import {
   TableRow,
   TextRun
 } from 'docx'
-import type { Heading, List, Nodes, Paragraph as MdParagraph, Root } from 'mdast'
+import type { Heading, List, Nodes, Paragraph as MdParagraph, Root, Table as MdTable } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -81,15 +81,16 @@ describe('DOCX headings', () => {
       { styles }
     )
     const { doc } = await read(bytes)
+    // A Title paragraph heads the document: the headings nest one level under it (h6 stays h6).
     expect(headings(doc.tree)).toEqual([
       'h1 Annual Report',
-      'h1 Overview',
-      'h3 Details',
+      'h2 Overview',
+      'h4 Details',
       'h6 Fine print',
       'h1 年度报告',
-      'h1 总体情况',
-      'h2 主要工作',
-      'h4 By id'
+      'h2 总体情况',
+      'h3 主要工作',
+      'h5 By id'
     ])
     expect(paragraphs(doc.tree)).toEqual(['Body text.'])
   })
@@ -278,35 +279,34 @@ describe('DOCX tables', () => {
       })
     ])
     const { outputs } = await convert(bytes, { from: 'docx', to: ['html', 'txt', 'md'], fragment: true })
-    expect(outputs.html).toMatch(/<td>北京<br>\s*市区<\/td>/)
+    expect(outputs.html).toMatch(/<t[dh][^>]*>北京<br>\s*市区<\/t[dh]>/)
     expect(outputs.md).toContain('北京<br>市区')
     expect(outputs.txt).not.toContain('北京市区')
   })
 })
 
 describe('DOCX text pasted as table rows', () => {
-  it('hands pipe rows, tab rows and soft-broken rows to table repair one line per paragraph', async () => {
+  it('repairs pipe rows, tab rows and soft-broken rows pasted into Word into tables, leaving prose alone', async () => {
     const tabbed = (...cells: string[]) => new Paragraph({ children: [new TextRun({ children: cells.flatMap((c, i) => (i === 0 ? [c] : [new Tab(), c])) })] })
     const bytes = await makeDocx([
       new Paragraph('信息内容 | 本年制发件数 | 本年废止件数 |'),
       new Paragraph('规章 | 0 | 0 |'),
+      new Paragraph('Between the tables.'),
       tabbed('自然人', '法人', '总计'),
       tabbed('', '3', '4'),
-      new Paragraph({ children: [new TextRun('a | b |'), new TextRun({ text: 'c | d |', break: 1 }), new TextRun({ text: 'e | f |', break: 1 })] }),
+      new Paragraph('And again.'),
+      new Paragraph({ children: [new TextRun('a | b |'), new TextRun({ text: 'c | 1 |', break: 1 }), new TextRun({ text: 'e | 2 |', break: 1 })] }),
       new Paragraph({ children: [new TextRun('地址：北京市'), new TextRun({ text: '邮编：100000', break: 1 })] })
     ])
     const { doc } = await read(bytes)
-    expect(paragraphs(doc.tree)).toEqual([
-      '信息内容 | 本年制发件数 | 本年废止件数 |',
-      '规章 | 0 | 0 |',
-      '自然人\t法人\t总计',
-      '\t3\t4',
-      'a | b |',
-      'c | d |',
-      'e | f |',
-      // Prose with a soft line break stays one paragraph.
-      '地址：北京市邮编：100000'
-    ])
+    const tables = doc.tree.children.filter((n): n is MdTable => n.type === 'table')
+    const rows = (t: MdTable) => t.children.map((row) => row.children.map((cell) => (cell.data?.covered ? '·' : toString(cell))))
+    expect(tables.map((t) => t.data?.origin?.layout)).toEqual(['pipe-row', 'tab-row', 'pipe-row'])
+    expect(rows(tables[0])).toEqual([['信息内容', '本年制发件数', '本年废止件数'], ['规章', '0', '0']])
+    expect(rows(tables[1])).toEqual([['自然人', '法人', '总计'], ['', '3', '4']])
+    expect(rows(tables[2])).toEqual([['a', 'b'], ['c', '1'], ['e', '2']])
+    // Prose, including prose with a soft line break, stays paragraphs.
+    expect(paragraphs(doc.tree)).toEqual(['Between the tables.', 'And again.', '地址：北京市邮编：100000'])
   })
 })
 

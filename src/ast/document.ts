@@ -1,7 +1,8 @@
 /** Facts about a whole document that several writers need. */
 import type { Heading, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { detectLang, validLangTag } from '../text/detect-lang.js'
+import { detectCjkLang } from '../text/cjk.js'
+import { detectLang, loadLanguageData, validLangTag } from '../text/detect-lang.js'
 import './types.js'
 
 /** The first heading's text, or undefined. */
@@ -43,7 +44,9 @@ export function documentLang(tree: Root): string {
 }
 
 /** Fill `data.title` and `data.lang` when the reader did not. */
-export function annotateDocument(tree: Root): Root {
+export async function annotateDocument(tree: Root): Promise<Root> {
+  // Statistics for non-CJK languages load only when the text needs them.
+  if (!validLangTag(tree.data?.lang) && !detectCjkLang(toString(tree).slice(0, 20000))) await loadLanguageData()
   tree.data = { ...tree.data, title: documentTitle(tree), lang: documentLang(tree) }
   return tree
 }

@@ -7,6 +7,8 @@ import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { TITLE_WIDTH } from '../text/blocks.js'
 import { isTitleLike, numberingLevel } from '../text/classify.js'
+import { gridToTable, tableToGrid } from '../../ast/table.js'
+import { inferBodyHeaders } from '../../tables/body-headers.js'
 
 const isBlankText = (node: PhrasingContent) => node.type === 'text' && node.value.trim() === ''
 
@@ -97,7 +99,13 @@ export function trimLoneTabs(tree: Root): void {
 
 /** Tables from a Word file say so (`origin.layout: 'docx'`). */
 export function markDocxTables(tree: Root): void {
-  visit(tree, 'table', (node) => {
-    node.data = { ...node.data, origin: { layout: 'docx', confidence: 1 } }
+  visit(tree, 'table', (node, index, parent) => {
+    // Tables repaired from pasted rows keep their own origin.
+    if (node.data?.origin?.layout !== 'html' || !parent || index === undefined) return
+    // Word marks header rows but cannot mark row headers or sub-header rows: infer them.
+    const { grid } = tableToGrid(node)
+    const table = gridToTable(inferBodyHeaders(grid, (content) => toString({ type: 'paragraph', children: content })), node.align)
+    table.data = { ...node.data, ...table.data, origin: { layout: 'docx', confidence: 1 } }
+    parent.children[index] = table
   })
 }

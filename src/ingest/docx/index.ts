@@ -14,6 +14,7 @@ import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
 import { ConversionError } from '../../errors.js'
 import { type Message, warning } from '../../messages.js'
+import { repairTables } from '../../transforms/repair-tables.js'
 import { hastToMdast, htmlHandlers } from '../html/index.js'
 import type { ReadOptions, ReadResult } from '../types.js'
 import { type ArchiveLimits, DEFAULT_ARCHIVE_LIMITS, readZipEntries } from './archive.js'
@@ -24,6 +25,7 @@ import { imageCollector } from './images.js'
 import { extractNotes, noteConverter } from './notes.js'
 import { assertXmlDepth, coreTitle, mainDocumentPath, mammothFile } from './parts.js'
 import { DOCX_STYLE_MAP } from './style-map.js'
+import { nestUnderTitle } from './title.js'
 import { protectWhitespace, restoreWhitespace } from './whitespace.js'
 
 const fragmentParser = unified().use(rehypeParse, { fragment: true })
@@ -44,14 +46,17 @@ export function docxHtmlToMdast(html: string, captions: (string | undefined)[] =
   const handlers: Record<string, Handle> = {
     sup: (state: State, node) => convertNotes.reference(state, node) ?? sup(state, node, undefined)
   }
-  const tree = hastToMdast(hast, handlers)
-  const toBlocks = (content: ElementContent[]) => hastToMdast({ type: 'root', children: content }, handlers).children
+  nestUnderTitle(hast)
+  // Table repair runs below, once pasted rows have their tabs and line breaks back.
+  const tree = hastToMdast(hast, handlers, { repair: false })
+  const toBlocks = (content: ElementContent[]) => hastToMdast({ type: 'root', children: content }, handlers, { repair: false }).children
   tree.children.push(...convertNotes.definitions(toBlocks))
 
   restoreWhitespace(tree)
   splitPastedRows(tree)
   dropBlankParagraphs(tree)
   trimLoneTabs(tree)
+  repairTables(tree)
   inferNumberedHeadings(tree)
   markDocxTables(tree)
   return tree

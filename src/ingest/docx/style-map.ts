@@ -17,11 +17,11 @@ const headings = LEVELS.flatMap((n) => [
 ])
 
 export const DOCX_STYLE_MAP: string[] = [
-  // The document title. Heading 1 is level 1 too: a report's title and its
-  // chapters are both top-level in most Word files.
-  "p[style-name='Title'] => h1:fresh",
-  "p[style-name='标题'] => h1:fresh",
-  'p.Title => h1:fresh',
+  // The document title, marked so the headings below it can nest under it
+  // (Word's Title sits above Heading 1).
+  "p[style-name='Title'] => h1.docx-title:fresh",
+  "p[style-name='标题'] => h1.docx-title:fresh",
+  'p.Title => h1.docx-title:fresh',
   ...headings,
   // A table of contents' own title ("Contents", "目录"), a heading as pandoc reads it.
   "p[style-name='TOC Heading'] => h1:fresh",

@@ -61,10 +61,10 @@ export const htmlHandlers: Record<string, Handle> = { table, sub, sup, base }
  * hast to mdast with our handlers; `handlers` adds to or replaces them
  * (the DOCX reader adds its own for notes). Pure.
  */
-export function hastToMdast(hast: HastRoot, handlers: Record<string, Handle> = {}): Root {
+export function hastToMdast(hast: HastRoot, handlers: Record<string, Handle> = {}, options: { repair?: boolean } = {}): Root {
   const tree = toMdast(hast, { handlers: { ...htmlHandlers, ...handlers } }) as Root
-  // Rows pasted as paragraphs (`a | b |||` per <p>, or per Word paragraph) become repaired tables.
-  repairTables(tree)
+  // Rows pasted as paragraphs (`a | b |||` per <p>) become repaired tables.
+  if (options.repair !== false) repairTables(tree)
   return tree
 }
 

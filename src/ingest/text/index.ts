@@ -3,6 +3,7 @@
  * the rest as headings, paragraphs and lists.
  */
 import type { Root, RootContent } from 'mdast'
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
 import { detectedTableToMdast } from '../../ast/detected-table.js'
 import { ConversionError } from '../../errors.js'
 import { assertLooksLikeText, decodeText } from '../../io/decode-text.js'
@@ -15,6 +16,8 @@ import { type Segment, buildBlocks } from './blocks.js'
 export function splitLines(text: string): string[] {
   return text.replace(/\r\n?/g, '\n').replace(/[\u2028\u2029\u0085]/g, '\n').split('\n')
 }
+
+const autolinks = gfmAutolinkLiteralFromMarkdown()
 
 /** Text (already decoded) to mdast. Pure. */
 export function textToMdast(text: string): { tree: Root; messages: Message[] } {
@@ -38,7 +41,10 @@ export function textToMdast(text: string): { tree: Root; messages: Message[] } {
     cursor = found.end
   }
   if (cursor < lines.length) segments.push({ lines: lines.slice(cursor), firstLine: cursor })
-  return { tree: { type: 'root', children: buildBlocks(segments) }, messages }
+  const tree: Root = { type: 'root', children: buildBlocks(segments) }
+  // Bare URLs and e-mail addresses become links, by GFM's own autolink-literal rule.
+  for (const transform of autolinks.transforms ?? []) transform(tree)
+  return { tree, messages }
 }
 
 export async function readText(bytes: Uint8Array, _options: ReadOptions = {}): Promise<ReadResult> {
