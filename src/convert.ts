@@ -69,6 +69,14 @@ function toBytes(input: Uint8Array | string): Uint8Array {
   return typeof input === 'string' ? new TextEncoder().encode(input) : input
 }
 
+/** Load every stage and the language statistics now, for long-lived workers (server, batch pool). */
+export async function preloadStages(): Promise<void> {
+  const { preloadReaders } = await import('./ingest/index.js')
+  const { preloadWriters } = await import('./emit/index.js')
+  const { loadLanguageData } = await import('./text/detect-lang.js')
+  await Promise.all([preloadReaders(), preloadWriters(), loadLanguageData()])
+}
+
 /** Read any supported input into the canonical document. */
 export async function readDocument(input: Uint8Array | string, options: ReadDocumentOptions = {}): Promise<ReadDocumentResult> {
   const bytes = toBytes(input)
