@@ -6,6 +6,8 @@ import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import { annotateDocument } from './ast/document.js'
 import { normalizeTable } from './ast/table.js'
+import { checkDocument, checkMessages } from './check/check-document.js'
+import type { CheckOptions } from './check/check-table.js'
 import type { Doc } from './ast/types.js'
 import { writers } from './emit/index.js'
 import type { Format, WriteOptions } from './emit/types.js'
@@ -28,6 +30,12 @@ export interface ReadDocumentOptions extends ReadOptions {
 export interface ConvertOptions extends ReadDocumentOptions, WriteOptions {
   /** Output format(s). */
   to: Format | readonly Format[]
+  /**
+   * Check table totals: each total that does not add up becomes a
+   * `check-total-mismatch` warning and is recorded on its cell (`data.check`),
+   * which the HTML writer marks (default: off).
+   */
+  check?: boolean | CheckOptions
 }
 
 export interface ReadDocumentResult {
@@ -98,6 +106,10 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
   const read = await readDocument(input, options)
   const outputs: ConvertResult['outputs'] = {}
   const messages = [read.messages]
+  if (options.check) {
+    const checkOptions = options.check === true ? {} : options.check
+    messages.push(checkMessages(checkDocument(read.doc.tree, { ...checkOptions, annotate: true })))
+  }
   for (const format of formats) {
     const written = await writeDocument(read.doc, format, options)
     outputs[format] = written.data
