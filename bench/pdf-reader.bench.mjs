@@ -1,5 +1,5 @@
 // PDF reader throughput: pages per second over every PDF of the shared
-// corpus (../shared/corpus/pdf, or $DOCMEND_CORPUS/pdf), docmend against
+// corpus (shared/corpus/pdf beside the checkout, or $DOCMEND_CORPUS/pdf), docmend against
 // `pdftotext -layout` (poppler-utils) on the same files in the same run.
 // Each file is read by each tool in turn, three rounds (one for the CLI,
 // whose time is mostly Node's start-up); the fastest time per file and tool
@@ -30,9 +30,11 @@ async function seconds(fn) {
   return Number(process.hrtime.bigint() - started) / 1e9
 }
 
-export default async function bench({ dist, tmp }) {
-  const corpus = join(process.env.DOCMEND_CORPUS ?? '/work/shared/corpus', 'pdf')
-  if (!existsSync(corpus)) throw new Error(`corpus not found at ${corpus} (set DOCMEND_CORPUS)`)
+export default async function bench({ root, dist, tmp }) {
+  const candidates = [process.env.DOCMEND_CORPUS, join(root, '../shared/corpus'), join(root, '../../shared/corpus')].filter(Boolean)
+  const found = candidates.find((dir) => existsSync(join(dir, 'pdf')))
+  if (!found) throw new Error(`the shared corpus is missing (looked in ${candidates.join(', ')})`)
+  const corpus = join(found, 'pdf')
   const lib = await import(pathToFileURL(join(dist, 'index.js')).href)
   const cli = join(dist, 'cli.js')
   const files = []

@@ -15,8 +15,12 @@ import { visit } from 'unist-util-visit'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readDocument } from '../src/convert.js'
 import { ConversionError } from '../src/errors.js'
-import { CORPUS_DIR, corpusFiles } from './helpers/corpus.js'
+import { corpusDir, filesUnder } from './helpers/corpus.js'
 import { type Score, bestMatch, csvCells, f1, icdarTables, pooled, poolMatch, precision, recall, tableCells } from './helpers/table-scoring.js'
+
+const CORPUS_DIR = corpusDir()
+/** Files under `corpus/<sub>` ending in `ext`, as paths relative to the corpus. */
+const corpusFiles = (sub: string, ext: string) => filesUnder(join(CORPUS_DIR, sub), ext).map((f) => `${sub}/${f}`)
 
 // PDF_CORPUS_ONLY=<regex> reads only the matching files (for working on one of them).
 const only = process.env.PDF_CORPUS_ONLY ? new RegExp(process.env.PDF_CORPUS_ONLY) : null

@@ -6,6 +6,7 @@ import { FORMATS, type Format, type WriteOptions } from '../emit/types.js'
 import { ConversionError, UsageError } from '../errors.js'
 import { type PlannedFile, writeFilesAtomic } from '../io/atomic-write.js'
 import type { InputKind } from '../sniff.js'
+import { parseTolerance } from './check-command.js'
 import { explainTables } from './explain.js'
 import { readInputFile, readStdin } from './inputs.js'
 import { extensionFor, safeStem } from './names.js'
@@ -27,6 +28,8 @@ export interface ConvertFlags {
   password?: string
   pages?: string
   explain?: boolean
+  check?: boolean
+  tolerance: string
   verbose?: boolean
   debug?: boolean
 }
@@ -41,7 +44,7 @@ export function parseFormats(list: string): Format[] {
   return [...new Set(formats)] as Format[]
 }
 
-function parsePages(range: string | undefined): { from: number; to: number } | undefined {
+export function parsePages(range: string | undefined): { from: number; to: number } | undefined {
   if (range === undefined) return undefined
   const m = /^(\d+)(?:-(\d+))?$/.exec(range.trim())
   if (!m) throw new UsageError(`--pages wants a page or a range like 3-7, not '${range}'`)
@@ -57,6 +60,7 @@ function validate(inputs: string[], flags: ConvertFlags, formats: Format[]): voi
   if (inputs.length > 1 && !flags.outDir) throw new UsageError('several inputs need --out-dir')
   if (!flags.output && !flags.outDir && formats.length > 1) throw new UsageError('several formats need --out-dir (or one format to stdout)')
   if (inputs.filter((i) => i === '-').length > 1) throw new UsageError('stdin (-) can be read only once')
+  if (!flags.check && flags.tolerance !== 'auto') throw new UsageError('--tolerance applies only with --check')
   const width = Number(flags.width)
   if (!Number.isInteger(width) || width < 20 || width > 1000) throw new UsageError(`--width wants a whole number from 20 to 1000, not '${flags.width}'`)
 }
@@ -66,6 +70,7 @@ export async function runConvert(inputs: string[], flags: ConvertFlags): Promise
   const formats = parseFormats(flags.to)
   validate(inputs, flags, formats)
   const pages = parsePages(flags.pages)
+  const tolerance = parseTolerance(flags.tolerance)
   const pdf = await pdfOptions(flags)
   let template: string | undefined
   if (flags.template) {
@@ -78,7 +83,7 @@ export async function runConvert(inputs: string[], flags: ConvertFlags): Promise
   }
   let failures = 0
   for (const input of inputs) {
-    const ok = await convertOne(input, flags, formats, { template, pages, pdf })
+    const ok = await convertOne(input, flags, formats, { template, pages, pdf, tolerance })
     if (!ok) failures++
   }
   return failures > 0 ? 1 : 0
@@ -88,7 +93,7 @@ async function convertOne(
   input: string,
   flags: ConvertFlags,
   formats: Format[],
-  extra: { template: string | undefined; pages: { from: number; to: number } | undefined; pdf: WriteOptions }
+  extra: { template: string | undefined; pages: { from: number; to: number } | undefined; pdf: WriteOptions; tolerance: number | undefined }
 ): Promise<boolean> {
   const label = input === '-' ? 'stdin' : input
   try {
@@ -111,11 +116,13 @@ async function convertOne(
       ...(flags.from ? { from: flags.from } : {}),
       ...(flags.password !== undefined ? { password: flags.password } : {}),
       ...(extra.pages ? { pages: extra.pages } : {}),
+      ...(flags.check ? { check: { tolerance: extra.tolerance } } : {}),
       ...writeOptions
     })
     if (flags.explain) for (const line of explainTables(result.doc.tree)) process.stderr.write(`docmend: ${label}: ${line}\n`)
-    if (flags.verbose) {
-      for (const m of result.messages) process.stderr.write(`docmend: ${label}: ${m.type}: ${m.text}${m.line ? ` (line ${m.line})` : ''}\n`)
+    for (const m of result.messages) {
+      // Totals that do not add up are what --check asks for: always shown.
+      if (flags.verbose || m.code === 'check-total-mismatch') process.stderr.write(`docmend: ${label}: ${m.type}: ${m.text}${m.line ? ` (line ${m.line})` : ''}\n`)
     }
 
     if (!toFiles) {

@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import { normalizeTable } from '../ast/table.js'
+import { repairTables } from '../transforms/repair-tables.js'
 import { ConversionError } from '../errors.js'
 import { assertLooksLikeText, decodeText } from '../io/decode-text.js'
 import { info } from '../messages.js'
@@ -15,8 +16,10 @@ const parser = unified().use(remarkParse).use(remarkGfm)
 /** Markdown (already decoded) to canonical mdast. Pure. */
 export function markdownToMdast(text: string): Root {
   const tree = parser.parse(text)
+  // Pasted tables: rows in paragraphs, and GFM tables whose rows lost cells.
+  repairTables(tree, text)
   visit(tree, 'table', (node, index, parent) => {
-    if (!parent || index === undefined) return
+    if (!parent || index === undefined || node.data?.origin) return
     // GFM: the first row is the head and its cells are header cells.
     node.data = { headerRows: 1, ...node.data, origin: { layout: 'gfm', confidence: 1 } }
     parent.children[index] = normalizeTable(node).table

@@ -26,8 +26,11 @@ function origins(t: TruthTable): (TruthCell | null)[][] {
 /** A stray space inside a CJK label now and then, as CMS copies have (`商业 企业`). */
 function stray(text: string, r: () => number): string {
   const chars = Array.from(text)
-  if (chars.length < 4 || r() > 0.06 || !/\p{Script=Han}/u.test(text)) return text
-  const at = 1 + Math.floor(r() * (chars.length - 2))
+  if (chars.length < 4 || r() > 0.06) return text
+  // Between two ideographs, where a wrapped cell line breaks (`商业 企业`).
+  const places = chars.map((_, i) => i).filter((i) => i > 0 && /\p{Script=Han}/u.test(chars[i - 1]) && /\p{Script=Han}/u.test(chars[i]))
+  if (places.length === 0) return text
+  const at = places[Math.floor(r() * places.length)]
   return `${chars.slice(0, at).join('')} ${chars.slice(at).join('')}`
 }
 

@@ -52,6 +52,13 @@ export interface RepairScore {
   gotTexts: string[]
 }
 
+/** Non-empty cell texts in reading order: the truth's, and the repair's of its mangled text. */
+export function readingOrder(truth: TruthTable, layout: MangledLayout, seed = 1): { expected: string[]; got: string[] } {
+  const expected = fromTruth(truth.cells).filter((c) => c.text !== '').sort((a, b) => a.row - b.row || a.col - b.col).map((c) => c.text)
+  const got = findTables(mangle(truth, layout, seed)).flatMap((t) => fromGrid(t.grid)).filter((c) => c.text !== '').map((c) => c.text)
+  return { expected, got }
+}
+
 export function scoreRepair(truth: TruthTable, layout: MangledLayout, seed = 1): RepairScore {
   const lines = mangle(truth, layout, seed)
   const tables = findTables(lines)

@@ -43,12 +43,13 @@ const ZH_WORDS = ['收入', '支出', '项目', '资金', '人员', '经费', '�
 const ZH_PLACES = ['上海市', '江苏省', '浙江省', '北京市', '天津市', '广东省', '四川省', '重庆市', '湖北省', '湖南省', '河南省', '山东省']
 const ZH_GROUPS = ['华东地区', '华北地区', '华南地区', '西部地区', '中部地区', '东北地区']
 const ZH_MEASURES = ['数量', '金额', '占比', '同比增长', '件数', '人数', '户数']
-const ZH_COLGROUPS = ['本年', '上年', '城镇', '农村', '男性', '女性', '一季度', '二季度', '已办结', '未办结']
+/** Column groups by header level: periods over categories, as real heads nest them. */
+const ZH_COLGROUPS = [['2022年', '2023年', '2024年', '本年', '上年'], ['城镇', '农村', '男性', '女性', '已办结', '未办结', '一季度', '二季度']]
 const EN_WORDS = ['Revenue', 'Cost', 'Product', 'Service', 'Operating', 'Capital', 'Staff', 'Budget', 'Grants', 'Loans', 'Energy', 'Transport', 'Housing', 'Health', 'Education', 'Research', 'Marketing', 'Licensing', 'Equipment', 'Software']
 const EN_PLACES = ['France', 'Germany', 'Spain', 'Italy', 'Japan', 'China', 'India', 'Brazil', 'Canada', 'Mexico', 'Kenya', 'Egypt']
 const EN_GROUPS = ['Europe', 'Asia', 'Americas', 'Africa', 'Oceania', 'Middle East']
 const EN_MEASURES = ['Units', 'Amount', 'Share', 'Growth', 'Orders', 'Returns', 'Margin']
-const EN_COLGROUPS = ['2022', '2023', '2024', 'Domestic', 'Export', 'Male', 'Female', 'Urban', 'Rural', 'Actual', 'Plan']
+const EN_COLGROUPS = [['2022', '2023', '2024', 'Actual', 'Plan', 'Prior year'], ['Domestic', 'Export', 'Male', 'Female', 'Urban', 'Rural', 'Q1', 'Q2']]
 const HAN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
 
 function zhLabel(r: Rand): string {
@@ -99,7 +100,7 @@ function headForest(r: Rand, lang: 'zh' | 'en', depth: number): HeadNode[] {
   const shared = r() < 0.65 ? leaves(int(r, 2, 4), r() < 0.3) : null
   const make = (level: number): HeadNode[] => {
     if (level === depth - 1) return shared ? shared.map((n) => ({ ...n })) : leaves(int(r, 2, 4), r() < 0.25)
-    const names = uniq(groups, int(r, 2, 3))
+    const names = uniq(groups[Math.min(level + (depth === 2 ? 1 : 0), 1)], int(r, 2, 3))
     return names.map((text) => ({ text, children: make(level + 1) }))
   }
   const roots = make(0)

@@ -202,7 +202,8 @@ export function inferGrid(table: RawTable): Inferred {
   let headEnd = rows.findIndex((r) => r.type === 'data')
   if (!hasValues) headEnd = rows.length > 1 ? 1 : 0
   if (headEnd === -1) headEnd = rows.length
-  if (table.headRows !== undefined) headEnd = Math.min(table.headRows, rows.length)
+  // A GFM delimiter row marks the head only where values cannot (it always follows the first row).
+  if (table.headRows !== undefined && !hasValues) headEnd = Math.min(table.headRows, rows.length)
 
   const bodyLabels = rows.slice(headEnd).filter((r) => r.type === 'data').map((r) => splitRow(r, hasValues).labels)
   const depths = familyDepths(bodyLabels)

@@ -9,6 +9,7 @@
  * tab-cell: one tab-prefixed cell per line, a blank line between rows; a
  * covered slot is sometimes a lone tab line and sometimes missing.
  */
+import { cellKind } from '../cell-kind.js'
 import type { RawRow } from '../raw.js'
 
 export function parseTabRows(lines: string[], first: number): RawRow[] {
@@ -16,10 +17,12 @@ export function parseTabRows(lines: string[], first: number): RawRow[] {
   lines.forEach((line, i) => {
     if (line.trim() === '') return
     if (!line.includes('\t')) {
-      // A wrapped cell: it belongs to the previous row's last cell.
+      // A wrapped cell belongs to the previous row's last cell, unless that cell is a
+      // number (text never continues a number): then the line is a row of its own,
+      // a section row that lost its tabs.
       const last = rows[rows.length - 1]
       const cell = last?.cells[last.cells.length - 1]
-      if (cell) cell.text = `${cell.text} ${line.trim()}`
+      if (cell && cellKind(cell.text) !== 'value') cell.text = `${cell.text} ${line.trim()}`
       else rows.push({ cells: [{ text: line.trim(), hint: 0 }], line: first + i })
       return
     }
