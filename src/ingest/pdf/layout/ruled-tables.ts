@@ -256,7 +256,7 @@ function buildTable(h: Segment[], v: Segment[], runs: readonly TextRun[], taken:
     const row = indexIn(ys, middleOf(run))
     if (row < 0) continue
     const cuts = xs.slice(1, -1).filter((x) => run.x < x - 1 && run.x + run.width > x + 1 && drawn(v, x, ys[row], ys[row + 1]))
-    if (cuts.length > 0) cut++
+    if (cuts.length > 0 && run.text.trim()) cut++
     for (const piece of cuts.length > 0 ? splitRun(run, cuts) : [run]) {
       const col = indexIn(xs, piece.x + piece.width / 2)
       if (col < 0) continue
