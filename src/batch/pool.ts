@@ -25,7 +25,7 @@ export interface ConversionPool {
 const WORKER = new URL('./worker.js', import.meta.url).href
 
 function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))} s`
+  return `${Number((ms / 1000).toFixed(3))} s`
 }
 
 /** Why the pool gave up on a conversion, in one line. */
@@ -36,10 +36,16 @@ export function describePoolError(error: unknown, options: PoolOptions): string 
   return `could not convert: the conversion worker stopped (${e?.message ?? String(error)})`.replace(/\s*\n\s*/g, ' ')
 }
 
-/**
- * Start `threads` workers. Callers must keep at most `threads` conversions in
- * flight, so that a conversion's clock starts when a worker takes it.
- */
+/** What a worker posts when it takes a task: the clock starts then, not while the worker boots. */
+export interface TaskStarted {
+  docmendTaskStarted: number
+}
+
+function isTaskStarted(message: unknown): message is TaskStarted {
+  return typeof (message as TaskStarted | null)?.docmendTaskStarted === 'number'
+}
+
+/** Start up to `threads` workers. */
 export function createConversionPool(options: PoolOptions): ConversionPool {
   const piscina = new Piscina({
     filename: WORKER,
@@ -51,14 +57,29 @@ export function createConversionPool(options: PoolOptions): ConversionPool {
   })
   // Errors from idle workers would otherwise be thrown as unhandled 'error' events.
   piscina.on('error', () => {})
+  const startClock = new Map<number, () => void>()
+  piscina.on('message', (message: unknown) => {
+    if (isTaskStarted(message)) startClock.get(message.docmendTaskStarted)?.()
+  })
+  let lastId = 0
 
   return {
     async run(task) {
-      const signal = options.timeoutMs > 0 ? AbortSignal.timeout(options.timeoutMs) : null
+      const id = ++lastId
+      const controller = new AbortController()
+      let timer: NodeJS.Timeout | undefined
+      if (options.timeoutMs > 0) {
+        startClock.set(id, () => {
+          timer = setTimeout(() => controller.abort(), options.timeoutMs)
+        })
+      }
       try {
-        return (await piscina.run(task, { signal })) as TaskResult
+        return (await piscina.run({ ...task, id }, { signal: controller.signal })) as TaskResult
       } catch (error) {
         return { ok: false, reason: describePoolError(error, options) }
+      } finally {
+        startClock.delete(id)
+        clearTimeout(timer)
       }
     },
     destroy: () => piscina.destroy()

@@ -10,6 +10,8 @@ import type { InputKind } from '../sniff.js'
 export type TaskSource = { path: string } | { bytes: Uint8Array }
 
 export interface ConvertTask {
+  /** Set by the pool: names the task in the worker's "started" message. */
+  id?: number
   source: TaskSource
   /** How the input is named in messages (`stdin` for `-`). */
   label: string

@@ -3,10 +3,12 @@
  * runs the whole pipeline, and hands the outputs back. It never writes files:
  * the CLI does, atomically, so a worker that is stopped mid-way leaves nothing.
  */
+import { parentPort } from 'node:worker_threads'
 import { explainTables } from '../cli/explain.js'
 import { readInputFile } from '../cli/inputs.js'
 import { convert } from '../convert.js'
 import { ConversionError } from '../errors.js'
+import type { TaskStarted } from './pool.js'
 import { oneLine } from './summary.js'
 import type { ConvertTask, TaskFailure, TaskResult } from './task.js'
 
@@ -20,6 +22,7 @@ export function failureOf(error: unknown): TaskFailure {
 }
 
 export default async function convertTask(task: ConvertTask): Promise<TaskResult> {
+  if (task.id !== undefined) parentPort?.postMessage({ docmendTaskStarted: task.id } satisfies TaskStarted)
   try {
     const bytes = 'path' in task.source ? await readInputFile(task.source.path, task.maxInputBytes) : task.source.bytes
     const result = await convert(bytes, {
