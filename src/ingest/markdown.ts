@@ -8,13 +8,36 @@ import { normalizeTable } from '../ast/table.js'
 import { ConversionError } from '../errors.js'
 import { assertLooksLikeText, decodeText } from '../io/decode-text.js'
 import { info } from '../messages.js'
+import { markdownChunks } from './markdown-chunks.js'
 import type { ReadOptions, ReadResult } from './types.js'
 
 const parser = unified().use(remarkParse).use(remarkGfm)
 
+/** Parse chunk by chunk (see markdown-chunks.ts), with positions as in the whole text. */
+function parseInChunks(text: string): Root {
+  const chunks = markdownChunks(text)
+  if (chunks.length === 1) return parser.parse(text)
+  const children: Root['children'] = []
+  for (const chunk of chunks) {
+    const part = parser.parse(chunk.text)
+    visit(part, (node) => {
+      for (const point of node.position ? [node.position.start, node.position.end] : []) {
+        point.line += chunk.line
+        if (point.offset !== undefined) point.offset += chunk.offset
+      }
+    })
+    children.push(...part.children)
+  }
+  const end = { line: 1, column: 1, offset: text.length }
+  const lines = text.split('\n')
+  end.line = lines.length
+  end.column = lines[lines.length - 1]!.length + 1
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } }
+}
+
 /** Markdown (already decoded) to canonical mdast. Pure. */
 export function markdownToMdast(text: string): Root {
-  const tree = parser.parse(text)
+  const tree = parseInChunks(text)
   visit(tree, 'table', (node, index, parent) => {
     if (!parent || index === undefined) return
     // GFM: the first row is the head and its cells are header cells.

@@ -8,9 +8,47 @@ export function isCjk(ch: string): boolean {
   return WIDE_SCRIPT.test(ch)
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+/** Printable ASCII (1 column) and common wide CJK (2 columns): ideographs, CJK and full-width punctuation. */
+const ASCII_AND_WIDE_CJK = /^[\x20-\x7e\u3000-\u3029\u3030-\u303e\u4e00-\u9fff\uff01-\uff60]*$/
+const CHUNK = 1024
+
+/** A character that always begins a grapheme cluster (printable ASCII, a CJK ideograph). */
+const beginsCluster = (code: number) => (code >= 0x20 && code <= 0x7e) || (code >= 0x4e00 && code <= 0x9fff)
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff
+
+/**
+ * Long text in pieces of about 1 KiB, cut where a grapheme cluster begins.
+ * Intl.Segmenter (used by string-width) takes quadratic time on long strings
+ * in V8, so a 100 MB paragraph must never reach it whole.
+ */
+export function textPieces(text: string): string[] {
+  if (text.length <= CHUNK) return [text]
+  const pieces: string[] = []
+  let start = 0
+  while (start < text.length) {
+    let end = Math.min(text.length, start + CHUNK)
+    const limit = Math.min(text.length, end + CHUNK)
+    while (end < limit && !beginsCluster(text.charCodeAt(end))) end++
+    // No clean cut nearby (hostile text): cut anyway, but never inside a surrogate pair.
+    if (end === limit && end < text.length && isLowSurrogate(text.charCodeAt(end))) end++
+    pieces.push(text.slice(start, end))
+    start = end
+  }
+  return pieces
+}
+
 /** Display width in terminal columns (CJK counts 2). */
 export function displayWidth(text: string): number {
-  return stringWidth(text)
+  // Plain ASCII is one column a character; string-width's grapheme work is for the rest.
+  if (PRINTABLE_ASCII.test(text)) return text.length
+  if (ASCII_AND_WIDE_CJK.test(text)) {
+    let width = text.length
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7e) width++
+    return width
+  }
+  if (text.length <= CHUNK) return stringWidth(text)
+  return textPieces(text).reduce((width, piece) => width + stringWidth(piece), 0)
 }
 
 /** Last and first user-perceived characters, for deciding how lines join. */

@@ -104,7 +104,7 @@ export function renderLinear(grid: TextGrid): string[] {
   let section: string[] = []
   for (let r = grid.headerRows; r < grid.rows; r++) {
     const slots = Array.from({ length: grid.cols }, (_, c) => grid.cells[owner[r][c]])
-    const distinct = slots.filter((cell, i) => slots.indexOf(cell) === i)
+    const distinct = [...new Set(slots)] // in slot order; a Set keeps wide rows linear
     if (distinct.every((cell) => cell.header) && distinct.some((cell) => cell.row === r)) {
       // A section row: "第二十条第（五）项" heads the rows under it.
       section = distinct.filter((cell) => cell.row === r).map((cell) => cell.content).filter(Boolean)

@@ -4,30 +4,34 @@
  * nor after an opening one like `（《`.
  */
 import LineBreaker from 'linebreak'
-import { displayWidth } from '../../text/cjk.js'
+import { displayWidth, textPieces } from '../../text/cjk.js'
 
-/** Split text into the segments between break opportunities. */
-function segments(text: string): { piece: string; required: boolean }[] {
+/** The segments between break opportunities, one at a time (a long paragraph has millions). */
+function* segments(text: string): Generator<{ piece: string; required: boolean }> {
   const breaker = new LineBreaker(text)
-  const out: { piece: string; required: boolean }[] = []
   let last = 0
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
-    out.push({ piece: text.slice(last, bk.position), required: bk.required })
+    yield { piece: text.slice(last, bk.position), required: bk.required }
     last = bk.position
   }
-  return out
 }
 
-/** Cut a segment wider than the line into pieces that fit. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/** Cut a segment wider than the line into pieces that fit, measuring each character once. */
 function hardSplit(piece: string, width: number): string[] {
   const out: string[] = []
   let current = ''
-  for (const ch of piece) {
-    if (current && displayWidth(current + ch) > width) {
+  let currentWidth = 0
+  for (const { segment } of textPieces(piece).flatMap((part) => [...graphemes.segment(part)])) {
+    const w = displayWidth(segment)
+    if (current && currentWidth + w > width) {
       out.push(current)
       current = ''
+      currentWidth = 0
     }
-    current += ch
+    current += segment
+    currentWidth += w
   }
   if (current) out.push(current)
   return out
@@ -57,8 +61,9 @@ export function wrap(text: string, width: number): string[] {
       line = parts[parts.length - 1]
       lineWidth = displayWidth(line)
     } else {
-      line += piece.replace(/\n$/, '')
-      lineWidth = displayWidth(line)
+      const added = piece.replace(/\n$/, '')
+      line += added
+      lineWidth += displayWidth(added)
     }
     if (required) flush()
   }
