@@ -6,7 +6,10 @@
 //
 // Each case must end within 10 s with exit 0 (outputs written) or exit 1 (one
 // line `docmend: <file>: <reason>`, nothing left behind), print nothing stray,
-// and keep memory bounded. Exit code: 0 when no case broke that, 1 otherwise.
+// and keep memory bounded. The CLI runs with `--timeout 9`: cases it stops are
+// listed apart (the limit worked; they show slow spots). Internal errors
+// (`could not convert: …`, a bug rather than bad input) count as findings.
+// Exit code: 0 when no case broke that, 1 otherwise.
 // Fuzzes samples/ and documents generated here; adds the shared corpus
 // (/work/shared/corpus, or --corpus DIR) when it is present.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -76,6 +79,8 @@ if (opts.json) {
   out.push('\nmost common failure reasons:')
   for (const [reason, n] of Object.entries(report.reasons).sort((a, b) => b[1] - a[1]).slice(0, 15)) out.push(`${String(n).padStart(6)}  ${reason}`)
   for (const note of report.notes) out.push(`note: ${note}`)
+  out.push(`\n${report.stopped.length} case(s) stopped by the per-file time or memory limit (contract kept; slow spots to look at):`)
+  for (const s of report.stopped) out.push(`  case ${s.index} ${s.kind}${s.detail ? ` (${s.detail})` : ''}${s.seed ? ` from ${s.seed}` : ''}: ${s.reason}`)
   out.push(`\n${report.findings.length} finding(s)${report.findings.length ? ':' : ''}`)
   for (const f of report.findings) {
     out.push(`  case ${f.index} ${f.kind}${f.detail ? ` (${f.detail})` : ''}${f.seed ? ` from ${f.seed}` : ''}: ${f.problem}: ${f.info}`)

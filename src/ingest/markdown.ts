@@ -7,7 +7,7 @@ import { visit } from 'unist-util-visit'
 import { normalizeTable } from '../ast/table.js'
 import { ConversionError } from '../errors.js'
 import { assertLooksLikeText, decodeText } from '../io/decode-text.js'
-import { info } from '../messages.js'
+import { info, warning } from '../messages.js'
 import { markdownChunks } from './markdown-chunks.js'
 import type { ReadOptions, ReadResult } from './types.js'
 
@@ -35,9 +35,17 @@ function parseInChunks(text: string): Root {
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } }
 }
 
+/**
+ * Deepest indentation kept, in characters. Each open list costs micromark a
+ * check on every later line, so 3,000 nested lists took minutes; lines
+ * indented further are pulled back to this depth (their text is kept).
+ */
+export const MAX_MARKDOWN_INDENT = 100
+const TOO_DEEP = new RegExp(`^[ \\t]{${MAX_MARKDOWN_INDENT + 1},}`, 'gm')
+
 /** Markdown (already decoded) to canonical mdast. Pure. */
 export function markdownToMdast(text: string): Root {
-  const tree = parseInChunks(text)
+  const tree = parseInChunks(text.replace(TOO_DEEP, ' '.repeat(MAX_MARKDOWN_INDENT)))
   visit(tree, 'table', (node, index, parent) => {
     if (!parent || index === undefined) return
     // GFM: the first row is the head and its cells are header cells.
@@ -52,5 +60,9 @@ export async function readMarkdown(bytes: Uint8Array, _options: ReadOptions = {}
   assertLooksLikeText(decoded.text)
   if (decoded.text.trim() === '') throw new ConversionError('the input is empty', 'empty')
   const messages = decoded.guessed ? [info('encoding-detected', `decoded as ${decoded.encoding}`)] : []
+  if (TOO_DEEP.test(decoded.text)) {
+    messages.push(warning('nesting-flattened', `lines indented more than ${MAX_MARKDOWN_INDENT} columns were pulled back (their text is kept)`))
+  }
+  TOO_DEEP.lastIndex = 0
   return { doc: { tree: markdownToMdast(decoded.text), resources: [] }, messages }
 }

@@ -38,10 +38,25 @@ export function textPieces(text: string): string[] {
   return pieces
 }
 
+/** Text wholly made of printable ASCII characters (each one column wide). */
+export const isPrintableAscii = (text: string) => PRINTABLE_ASCII.test(text)
+
+/** Widths of short strings (single characters, mostly) already measured: string-width costs microseconds a call. */
+const shortWidths = new Map<string, number>()
+
 /** Display width in terminal columns (CJK counts 2). */
 export function displayWidth(text: string): number {
   // Plain ASCII is one column a character; string-width's grapheme work is for the rest.
   if (PRINTABLE_ASCII.test(text)) return text.length
+  if (text.length <= 4) {
+    let width = shortWidths.get(text)
+    if (width === undefined) {
+      if (shortWidths.size > 100_000) shortWidths.clear()
+      width = stringWidth(text)
+      shortWidths.set(text, width)
+    }
+    return width
+  }
   if (ASCII_AND_WIDE_CJK.test(text)) {
     let width = text.length
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7e) width++

@@ -4,7 +4,7 @@
  * nor after an opening one like `（《`.
  */
 import LineBreaker from 'linebreak'
-import { displayWidth, textPieces } from '../../text/cjk.js'
+import { displayWidth, isPrintableAscii, textPieces } from '../../text/cjk.js'
 
 /** The segments between break opportunities, one at a time (a long paragraph has millions). */
 function* segments(text: string): Generator<{ piece: string; required: boolean }> {
@@ -21,6 +21,10 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 /** Cut a segment wider than the line into pieces that fit, measuring each character once. */
 function hardSplit(piece: string, width: number): string[] {
   const out: string[] = []
+  if (isPrintableAscii(piece)) {
+    for (let at = 0; at < piece.length; at += width) out.push(piece.slice(at, at + width))
+    return out
+  }
   let current = ''
   let currentWidth = 0
   for (const { segment } of textPieces(piece).flatMap((part) => [...graphemes.segment(part)])) {
