@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError, Option } from 'commander'
 import { type ConvertFlags, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, runConvert } from './cli/convert-command.js'
 import { removePendingSync } from './io/atomic-write.js'
+import { runServe, SERVE_FLAG_DEFAULTS, type ServeFlags } from './serve/command.js'
 import { UsageError } from './errors.js'
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
@@ -38,6 +39,9 @@ function buildProgram(): Command {
     .addOption(new Option('--md-tables <mode>', 'Markdown: tables with merged cells as GFM (covered slots empty) or HTML').choices(['gfm', 'html']).default('gfm'))
     .option('-w, --width <columns>', 'plain text: line width in display columns', '80')
     .addOption(new Option('--tables <mode>', 'plain text: table form').choices(['auto', 'grid', 'linear']).default('auto'))
+    .addOption(new Option('--page-size <size>', 'PDF output: page size').choices(['a4', 'letter']).default('a4'))
+    .option('--margin <mm>', 'PDF output: page margin in millimetres (default: 20)')
+    .option('--font <file>', 'PDF output: draw text with this TTF/OTF/TTC font (FILE#PostScriptName picks one from a collection); the bundled Noto fonts fill in missing characters')
     .option('--password <password>', 'password for an encrypted PDF')
     .option('--pages <range>', 'PDF input: pages to read, e.g. 3-7')
     .option('--explain', 'print, per table found, the layout detected, grid size and confidence')
@@ -48,6 +52,17 @@ function buildProgram(): Command {
     .option('--max-memory <MiB>', 'stop a conversion whose worker needs more heap than this, and report it as failed', String(DEFAULT_MAX_MEMORY_MB))
     .action(async (inputs: string[], flags: ConvertFlags) => {
       process.exitCode = await runConvert(inputs, flags)
+    })
+
+  program
+    .command('serve')
+    .description('start a local web page: paste or drop a document, see it repaired, download every format')
+    .option('-p, --port <port>', 'port to listen on (0 picks a free one)', SERVE_FLAG_DEFAULTS.port)
+    .option('--host <address>', 'address to listen on (the default serves this machine only)', SERVE_FLAG_DEFAULTS.host)
+    .option('--max-size <MiB>', 'largest document accepted, in MiB', SERVE_FLAG_DEFAULTS.maxSize)
+    .option('--timeout <seconds>', 'longest one conversion may run', SERVE_FLAG_DEFAULTS.timeout)
+    .action(async (flags: ServeFlags) => {
+      process.exitCode = await runServe(flags)
     })
 
   return program

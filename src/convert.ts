@@ -41,7 +41,7 @@ export interface ConvertResult extends ReadDocumentResult {
 }
 
 /** Transforms every document goes through after its reader, in order. */
-export type Transform = (tree: Root, messages: Message[]) => void
+export type Transform = (tree: Root, messages: Message[]) => void | Promise<void>
 
 /** Every table canonical, whatever the reader did. */
 const normalizeTables: Transform = (tree, messages) => {
@@ -55,7 +55,7 @@ const normalizeTables: Transform = (tree, messages) => {
   })
 }
 
-export const transforms: Transform[] = [normalizeTables, (tree) => void annotateDocument(tree)]
+export const transforms: Transform[] = [normalizeTables, async (tree) => void (await annotateDocument(tree))]
 
 function toBytes(input: Uint8Array | string): Uint8Array {
   return typeof input === 'string' ? new TextEncoder().encode(input) : input
@@ -75,7 +75,7 @@ export async function readDocument(input: Uint8Array | string, options: ReadDocu
   }
   const { doc, messages } = await readers[kind](bytes, options)
   const all = [...messages]
-  for (const transform of transforms) transform(doc.tree, all)
+  for (const transform of transforms) await transform(doc.tree, all)
   return { kind, doc, messages: combineMessages(all) }
 }
 

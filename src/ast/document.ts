@@ -2,6 +2,7 @@
 import type { Heading, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { detectCjkLang } from '../text/cjk.js'
+import { detectLang, loadLanguageData, validLangTag } from '../text/detect-lang.js'
 import './types.js'
 
 /** The first heading's text, or undefined. */
@@ -22,13 +23,30 @@ export function documentTitle(tree: Root): string {
   return chars.length === 0 ? 'Untitled document' : chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : text
 }
 
-/** Declared language, else detected from the text (CJK scripts), else English. */
+/** The document's running text (no tables or code), for language detection. */
+function proseSample(tree: Root, limit = 200000): string {
+  const parts: string[] = []
+  let length = 0
+  for (const node of tree.children) {
+    if (node.type === 'table' || node.type === 'code' || node.type === 'html') continue
+    const text = toString(node)
+    parts.push(text)
+    length += text.length
+    if (length > limit) break
+  }
+  const prose = parts.join('\n')
+  return prose.trim() ? prose : toString(tree).slice(0, limit)
+}
+
+/** Declared language (when well-formed), else detected from the text, else English. */
 export function documentLang(tree: Root): string {
-  return tree.data?.lang || detectCjkLang(toString(tree).slice(0, 200000)) || 'en'
+  return validLangTag(tree.data?.lang) ?? detectLang(proseSample(tree)) ?? 'en'
 }
 
 /** Fill `data.title` and `data.lang` when the reader did not. */
-export function annotateDocument(tree: Root): Root {
+export async function annotateDocument(tree: Root): Promise<Root> {
+  // Statistics for non-CJK languages load only when the text needs them.
+  if (!validLangTag(tree.data?.lang) && !detectCjkLang(toString(tree).slice(0, 20000))) await loadLanguageData()
   tree.data = { ...tree.data, title: documentTitle(tree), lang: documentLang(tree) }
   return tree
 }

@@ -18,6 +18,24 @@ export function isPhrasing(node: Nodes): node is PhrasingContent {
 const lineBreak = (): Break => ({ type: 'break' })
 const text = (value: string): Text => ({ type: 'text', value })
 
+/**
+ * A table inside a cell, as lines: one per row, cells separated by ` | `
+ * (empty cells left out), so neither cells nor rows run together.
+ */
+export function tableLines(rows: PhrasingContent[][][]): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  for (const row of rows) {
+    const cells = row.filter((cell) => cell.length > 0)
+    if (cells.length === 0) continue
+    if (out.length > 0) out.push(lineBreak())
+    cells.forEach((cell, i) => {
+      if (i > 0) out.push(text(' | '))
+      out.push(...cell)
+    })
+  }
+  return out
+}
+
 /** Flatten mixed block and inline nodes into phrasing content. */
 export function toPhrasing(nodes: (RootContent | PhrasingContent)[]): PhrasingContent[] {
   const out: PhrasingContent[] = []
@@ -60,7 +78,14 @@ export function toPhrasing(nodes: (RootContent | PhrasingContent)[]): PhrasingCo
         startBlock()
         out.push({ type: 'inlineCode', value: node.value })
         break
-      case 'table':
+      case 'table': {
+        const lines = tableLines(node.children.map((row) => row.children.map((cell) => toPhrasing(cell.children))))
+        if (lines.length > 0) {
+          startBlock()
+          out.push(...lines)
+        }
+        break
+      }
       case 'tableRow':
       case 'tableCell': {
         const value = toString(node).trim()

@@ -28,6 +28,9 @@ export interface ConvertFlags {
   mdTables: 'gfm' | 'html'
   width: string
   tables: 'auto' | 'grid' | 'linear'
+  pageSize: 'a4' | 'letter'
+  margin?: string
+  font?: string
   password?: string
   pages?: string
   explain?: boolean
@@ -100,6 +103,7 @@ export async function runConvert(inputs: string[], flags: ConvertFlags): Promise
   validate(inputs, flags, formats)
   const pages = parsePages(flags.pages)
   const limits = parseLimits(flags)
+  const pdf = await pdfOptions(flags)
   const template = await readTemplate(flags.template)
 
   const expansion = await expandInputs(inputs, flags.outDir === undefined ? {} : { exclude: flags.outDir })
@@ -117,7 +121,8 @@ export async function runConvert(inputs: string[], flags: ConvertFlags): Promise
     tables: flags.tables,
     ...(flags.fragment ? { fragment: true } : {}),
     ...(template !== undefined ? { template } : {}),
-    ...(flags.embedImages || target.kind === 'stdout' ? { embedImages: true } : {})
+    ...(flags.embedImages || target.kind === 'stdout' ? { embedImages: true } : {}),
+    ...pdf
   }
   const needsMedia = formats.some((f) => f === 'md' || f === 'json' || (f === 'html' && !write.embedImages))
 
@@ -157,6 +162,26 @@ export async function runConvert(inputs: string[], flags: ConvertFlags): Promise
     ...(flags.debug ? { debug: true } : {})
   })
   return outcome.failures.length > 0 ? 1 : 0
+}
+
+/** PDF page size, margin and font from the flags; a font that cannot be read is a usage error. */
+async function pdfOptions(flags: ConvertFlags): Promise<WriteOptions> {
+  const options: WriteOptions = { pageSize: flags.pageSize }
+  if (flags.margin !== undefined) {
+    const mm = Number(flags.margin)
+    if (!Number.isFinite(mm) || mm < 0 || mm > 80) throw new UsageError(`--margin wants millimetres from 0 to 80, not '${flags.margin}'`)
+    options.marginMm = mm
+  }
+  if (flags.font !== undefined) {
+    const [, path, name] = /^(.*?)(?:#([^#/\\]+))?$/.exec(flags.font) ?? []
+    try {
+      options.font = new Uint8Array(await readFile(path))
+    } catch {
+      throw new UsageError(`cannot read font '${path}'`)
+    }
+    if (name) options.fontName = name
+  }
+  return options
 }
 
 async function readTemplate(path: string | undefined): Promise<string | undefined> {

@@ -1,24 +1,15 @@
-/** The writer for each output format. */
-import { ConversionError } from '../errors.js'
-import { writeHtml } from './html/index.js'
-import { writeJson } from './json.js'
-import { writeMarkdown } from './markdown.js'
-import { writeText } from './text/index.js'
+/**
+ * The writer for each output format. Each loads on first use: pdfkit and
+ * its fonts, or the unified serializers, only when that format is asked for.
+ */
 import type { Format, Writer } from './types.js'
 
-const notYet =
-  (what: string): Writer =>
-  async () => {
-    throw new ConversionError(`writing ${what} is not supported yet`, 'unsupported')
-  }
-
 export const writers: Record<Format, Writer> = {
-  md: writeMarkdown,
-  html: writeHtml,
-  txt: writeText,
-  json: writeJson,
-  pdf: notYet('PDF')
+  md: async (doc, options) => (await import('./markdown.js')).writeMarkdown(doc, options),
+  html: async (doc, options) => (await import('./html/index.js')).writeHtml(doc, options),
+  txt: async (doc, options) => (await import('./text/index.js')).writeText(doc, options),
+  json: async (doc, options) => (await import('./json.js')).writeJson(doc, options),
+  pdf: async (doc, options) => (await import('./pdf/index.js')).writePdf(doc, options)
 }
 
-export { writeHtml, writeJson, writeMarkdown, writeText }
 export { FORMATS, type Format, type WriteOptions, type WriteResult, type Writer } from './types.js'

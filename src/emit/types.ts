@@ -19,6 +19,16 @@ export interface WriteOptions {
   width?: number
   /** Plain text: `grid` when it fits, else `linear` (default: `'auto'`). */
   tables?: 'auto' | 'grid' | 'linear'
+  /** PDF: page size (default: `'a4'`). */
+  pageSize?: 'a4' | 'letter'
+  /** PDF: margin on every side in millimetres (default: `templates/pdf-style.json`, 20). */
+  marginMm?: number
+  /** PDF: a TrueType/OpenType font (TTF, OTF, TTC, OTC bytes) to draw text with, before the bundled Noto fonts. */
+  font?: Uint8Array
+  /** PDF: which font of a collection (`.ttc`) to use, by PostScript name (default: the first). */
+  fontName?: string
+  /** PDF: creation and modification date (default: `SOURCE_DATE_EPOCH` if set, else now); fixing it makes the bytes reproducible. */
+  pdfDate?: Date
 }
 
 export interface WriteResult {

@@ -1,9 +1,10 @@
-/** The reader for each input kind. */
+/**
+ * The reader for each input kind. Each loads on first use, so a conversion
+ * pays only for the libraries it needs (mammoth, pdf.js and the unified
+ * parsers are large).
+ */
 import { ConversionError } from '../errors.js'
 import type { InputKind } from '../sniff.js'
-import { readHtml } from './html/index.js'
-import { readMarkdown } from './markdown.js'
-import { readText } from './text/index.js'
 import type { Reader } from './types.js'
 
 const notYet =
@@ -13,12 +14,11 @@ const notYet =
   }
 
 export const readers: Record<InputKind, Reader> = {
-  text: readText,
-  md: readMarkdown,
-  html: readHtml,
-  docx: notYet('DOCX'),
+  text: async (bytes, options) => (await import('./text/index.js')).readText(bytes, options),
+  md: async (bytes, options) => (await import('./markdown.js')).readMarkdown(bytes, options),
+  html: async (bytes, options) => (await import('./html/index.js')).readHtml(bytes, options),
+  docx: async (bytes, options) => (await import('./docx/index.js')).readDocx(bytes, options),
   pdf: notYet('PDF')
 }
 
-export { readHtml, readMarkdown, readText }
 export type { ReadOptions, ReadResult, Reader } from './types.js'

@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import { normalizeTable } from '../ast/table.js'
+import { repairTables } from '../transforms/repair-tables.js'
 import { ConversionError } from '../errors.js'
 import { assertLooksLikeText, decodeText } from '../io/decode-text.js'
 import { info, warning } from '../messages.js'
@@ -28,10 +29,8 @@ function parseInChunks(text: string): Root {
     })
     children.push(...part.children)
   }
-  const end = { line: 1, column: 1, offset: text.length }
   const lines = text.split('\n')
-  end.line = lines.length
-  end.column = lines[lines.length - 1]!.length + 1
+  const end = { line: lines.length, column: lines[lines.length - 1]!.length + 1, offset: text.length }
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } }
 }
 
@@ -41,13 +40,16 @@ function parseInChunks(text: string): Root {
  * indented further are pulled back to this depth (their text is kept).
  */
 export const MAX_MARKDOWN_INDENT = 100
-const TOO_DEEP = new RegExp(`^[ \\t]{${MAX_MARKDOWN_INDENT + 1},}`, 'gm')
+const tooDeep = () => new RegExp(`^[ \\t]{${MAX_MARKDOWN_INDENT + 1},}`, 'gm')
 
 /** Markdown (already decoded) to canonical mdast. Pure. */
 export function markdownToMdast(text: string): Root {
-  const tree = parseInChunks(text.replace(TOO_DEEP, ' '.repeat(MAX_MARKDOWN_INDENT)))
+  const source = text.replace(tooDeep(), ' '.repeat(MAX_MARKDOWN_INDENT))
+  const tree = parseInChunks(source)
+  // Pasted tables: rows in paragraphs, and GFM tables whose rows lost cells.
+  repairTables(tree, source)
   visit(tree, 'table', (node, index, parent) => {
-    if (!parent || index === undefined) return
+    if (!parent || index === undefined || node.data?.origin) return
     // GFM: the first row is the head and its cells are header cells.
     node.data = { headerRows: 1, ...node.data, origin: { layout: 'gfm', confidence: 1 } }
     parent.children[index] = normalizeTable(node).table
@@ -60,9 +62,8 @@ export async function readMarkdown(bytes: Uint8Array, _options: ReadOptions = {}
   assertLooksLikeText(decoded.text)
   if (decoded.text.trim() === '') throw new ConversionError('the input is empty', 'empty')
   const messages = decoded.guessed ? [info('encoding-detected', `decoded as ${decoded.encoding}`)] : []
-  if (TOO_DEEP.test(decoded.text)) {
+  if (tooDeep().test(decoded.text)) {
     messages.push(warning('nesting-flattened', `lines indented more than ${MAX_MARKDOWN_INDENT} columns were pulled back (their text is kept)`))
   }
-  TOO_DEEP.lastIndex = 0
   return { doc: { tree: markdownToMdast(decoded.text), resources: [] }, messages }
 }

@@ -1,9 +1,16 @@
 /**
- * Find the tables in lines of pasted text.
+ * Find the tables in lines of pasted text and rebuild each one's grid.
  */
 import type { TableOrigin } from '../ast/types.js'
-import type { Grid } from './grid.js'
 import { findGfmTables } from './gfm.js'
+import type { Grid } from './grid.js'
+import { inferGrid } from './infer/index.js'
+import { parseBrokenGfm } from './layouts/gfm-like.js'
+import { parsePipeCells, parsePipeRows } from './layouts/pipe.js'
+import { parseSpaces } from './layouts/spaces.js'
+import { parseTabCells, parseTabRows } from './layouts/tab.js'
+import type { RawTable } from './raw.js'
+import { type Region, findRegions } from './regions.js'
 
 export interface DetectedTable {
   /** First line (0-based index into the lines given). */
@@ -18,6 +25,44 @@ export interface DetectedTable {
   grid: Grid<string>
 }
 
+/** Read a region's rows according to its layout. */
+export function rawTable(lines: string[], region: Region): RawTable {
+  const slice = lines.slice(region.start, region.end)
+  switch (region.layout) {
+    case 'pipe-row':
+      return { layout: 'pipe-row', rows: parsePipeRows(slice, region.start) }
+    case 'pipe-cell':
+      return { layout: 'pipe-cell', rows: parsePipeCells(slice, region.start).rows }
+    case 'tab-row':
+      return { layout: 'tab-row', rows: parseTabRows(slice, region.start) }
+    case 'tab-cell':
+      return { layout: 'tab-cell', rows: parseTabCells(slice, region.start) }
+    case 'spaces':
+      return parseSpaces(slice, region.start)
+    default: {
+      const { rows, headRows } = parseBrokenGfm(slice, region.start)
+      return headRows === undefined ? { layout: 'broken-gfm', rows } : { layout: 'broken-gfm', rows, headRows }
+    }
+  }
+}
+
 export function findTables(lines: string[]): DetectedTable[] {
-  return findGfmTables(lines)
+  const gfm = findGfmTables(lines)
+  const taken = new Set<number>()
+  for (const t of gfm) for (let i = t.start; i < t.end; i++) taken.add(i)
+  const found: DetectedTable[] = [...gfm]
+  for (const region of findRegions(lines)) {
+    // Well-formed GFM passes through unchanged; skip regions it already covers.
+    let overlaps = false
+    for (let i = region.start; i < region.end; i++) if (taken.has(i)) overlaps = true
+    if (overlaps) continue
+    const raw = rawTable(lines, region)
+    if (raw.rows.length === 0) continue
+    const { grid, confidence } = inferGrid(raw)
+    if (grid.rows === 0 || grid.cols === 0) continue
+    // One column of text is not a table (a list of lines with stray separators).
+    if (grid.cols < 2 && raw.layout !== 'pipe-cell') continue
+    found.push({ start: region.start, end: region.end, layout: region.layout, confidence, markup: 'plain', grid })
+  }
+  return found.sort((a, b) => a.start - b.start)
 }

@@ -50,6 +50,11 @@ export function findGfmTables(lines: string[]): DetectedTable[] {
       rows.push(splitGfmRow(lines[end]))
       end++
     }
+    // Ragged rows mean cells were dropped (merged cells flattened): that is broken GFM, for repair.
+    if (rows.some((row) => row.length !== widths)) {
+      i = end - 1
+      continue
+    }
     const cells = rows.flatMap((row, r) =>
       row.slice(0, widths).map((content, c) => ({ row: r, col: c, rowSpan: 1, colSpan: 1, header: r === 0, content }))
     )

@@ -193,6 +193,19 @@ export function normalizeGrid<C>(input: Grid<C>, empty: () => C): { grid: Grid<C
       cell.colSpan = cols - cell.col
       fixes.clamped++
     }
+    if (owner[cell.row][cell.col] !== -1 && cells[owner[cell.row][cell.col]].row === cell.row && cells[owner[cell.row][cell.col]].col === cell.col) {
+      // Two cells claim one slot: the later one moves right (growing the table if need be), never dropped.
+      fixes.overlaps++
+      let c = cell.col + 1
+      while (c < cols && owner[cell.row][c] !== -1 && cells[owner[cell.row][c]].row === cell.row) c++
+      if (c >= cols) {
+        for (const line of owner) line.push(-1)
+        cols++
+        c = cols - 1
+      }
+      cell.col = c
+      cell.colSpan = 1
+    }
     const prior = owner[cell.row][cell.col]
     if (prior !== -1) {
       const o = cells[prior]

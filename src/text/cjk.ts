@@ -8,62 +8,48 @@ export function isCjk(ch: string): boolean {
   return WIDE_SCRIPT.test(ch)
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
-/** Printable ASCII (1 column) and common wide CJK (2 columns): ideographs, CJK and full-width punctuation. */
-const ASCII_AND_WIDE_CJK = /^[\x20-\x7e\u3000-\u3029\u3030-\u303e\u4e00-\u9fff\uff01-\uff60]*$/
-const CHUNK = 1024
+/** Code points that make the fast path unsafe: combining marks, joiners, variation selectors, emoji, controls. */
+const HARD = /[\u0000-\u001f\u007f-\u009f\u0300-\u036f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufe00-\ufe0f\u{1f000}-\u{1faff}\u{e0000}-\u{e007f}]|[\ud800-\udbff](?![\udc00-\udfff])/u
 
-/** A character that always begins a grapheme cluster (printable ASCII, a CJK ideograph). */
-const beginsCluster = (code: number) => (code >= 0x20 && code <= 0x7e) || (code >= 0x4e00 && code <= 0x9fff)
-const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff
-
-/**
- * Long text in pieces of about 1 KiB, cut where a grapheme cluster begins.
- * Intl.Segmenter (used by string-width) takes quadratic time on long strings
- * in V8, so a 100 MB paragraph must never reach it whole.
- */
-export function textPieces(text: string): string[] {
-  if (text.length <= CHUNK) return [text]
-  const pieces: string[] = []
-  let start = 0
-  while (start < text.length) {
-    let end = Math.min(text.length, start + CHUNK)
-    const limit = Math.min(text.length, end + CHUNK)
-    while (end < limit && !beginsCluster(text.charCodeAt(end))) end++
-    // No clean cut nearby (hostile text): cut anyway, but never inside a surrogate pair.
-    if (end === limit && end < text.length && isLowSurrogate(text.charCodeAt(end))) end++
-    pieces.push(text.slice(start, end))
-    start = end
-  }
-  return pieces
+function isWideCodePoint(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  )
 }
 
-/** Text wholly made of printable ASCII characters (each one column wide). */
-export const isPrintableAscii = (text: string) => PRINTABLE_ASCII.test(text)
-
-/** Widths of short strings (single characters, mostly) already measured: string-width costs microseconds a call. */
-const shortWidths = new Map<string, number>()
-
-/** Display width in terminal columns (CJK counts 2). */
+/**
+ * Display width in terminal columns (CJK counts 2). Plain Latin and CJK text
+ * is measured directly (this runs on every line of every input); anything
+ * with emoji, combining marks or joiners goes to string-width.
+ */
 export function displayWidth(text: string): number {
-  // Plain ASCII is one column a character; string-width's grapheme work is for the rest.
-  if (PRINTABLE_ASCII.test(text)) return text.length
-  if (text.length <= 4) {
-    let width = shortWidths.get(text)
-    if (width === undefined) {
-      if (shortWidths.size > 100_000) shortWidths.clear()
-      width = stringWidth(text)
-      shortWidths.set(text, width)
+  if (HARD.test(text)) return stringWidth(text)
+  let width = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x1100) {
+      width += 1
+      continue
     }
-    return width
+    let cp = code
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      cp = (code - 0xd800) * 0x400 + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000
+      i++
+    }
+    width += isWideCodePoint(cp) ? 2 : 1
   }
-  if (ASCII_AND_WIDE_CJK.test(text)) {
-    let width = text.length
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7e) width++
-    return width
-  }
-  if (text.length <= CHUNK) return stringWidth(text)
-  return textPieces(text).reduce((width, piece) => width + stringWidth(piece), 0)
+  return width
 }
 
 /** Last and first user-perceived characters, for deciding how lines join. */

@@ -12,3 +12,12 @@ export const seedFiles: string[] = readdirSync(SEEDS_DIR)
 export function readSample(path: string): Buffer {
   return readFileSync(path)
 }
+
+/** Every sample input: the seeds, any other file in `samples/`, and the hand-made fixture with the seeds' table structures. */
+export const sampleFiles: string[] = [
+  ...readdirSync(SEEDS_DIR)
+    .filter((f) => !f.startsWith('.') && !f.endsWith('.md'))
+    .sort()
+    .map((f) => join(SEEDS_DIR, f)),
+  join(SEEDS_DIR, '../test/fixtures/seed-tables.html')
+]

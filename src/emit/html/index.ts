@@ -1,8 +1,11 @@
 /**
  * HTML writer: mdast → hast (remark-rehype, with our table handler) →
- * sanitized (rehype-sanitize) → a page from `templates/` (or a fragment).
+ * sanitized (rehype-sanitize) → heading ids, accessible tables, images →
+ * a page from `templates/` (or a fragment).
  */
+import GithubSlugger from 'github-slugger'
 import type { Element, Root as HastRoot } from 'hast'
+import { raw } from 'hast-util-raw'
 import type { Root } from 'mdast'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
@@ -13,11 +16,32 @@ import { readTemplate } from '../../assets.js'
 import { documentLang, documentTitle } from '../../ast/document.js'
 import type { Doc } from '../../ast/types.js'
 import type { WriteOptions, WriteResult } from '../types.js'
+import { accessibleTables, type IdMaker } from './accessible-tables.js'
+import { pageLabels } from './labels.js'
 import { schema } from './schema.js'
+import { unwrapStrippedLinks } from './stripped-leftovers.js'
 import { table } from './table.js'
+import { identifyHeadings, tableOfContents } from './toc.js'
+
+/**
+ * Inline HTML in the tree (`<sub>`/`<sup>` from DOCX, HTML and Markdown
+ * readers) is parsed into elements, then sanitized like everything else.
+ * Parsing is skipped when there is none: it re-parses the whole page.
+ */
+function rehypeRawWhenNeeded() {
+  return (tree: HastRoot) => {
+    let found = false
+    visit(tree, 'raw', () => {
+      found = true
+      return false
+    })
+    return found ? (raw(tree) as HastRoot) : tree
+  }
+}
 
 const toSafeHast = unified()
-  .use(remarkRehype, { handlers: { table } })
+  .use(remarkRehype, { handlers: { table }, allowDangerousHtml: true })
+  .use(rehypeRawWhenNeeded)
   .use(rehypeSanitize, schema)
 
 const stringifier = unified().use(rehypeStringify)
@@ -43,23 +67,72 @@ export async function toHtmlTree(tree: Root): Promise<HastRoot> {
   return (await toSafeHast.run(structuredClone(tree))) as HastRoot
 }
 
-/** Fill a page template. Values are escaped; `{{body}}` and `{{style}}` are inserted as they are. */
+/** Fill a page template. Values are escaped; `{{body}}`, `{{heading}}`, `{{toc}}` and `{{style}}` are markup, inserted as they are. */
 export function fillTemplate(template: string, fields: Record<string, string>): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, key: string) => (key in fields ? fields[key] : match))
 }
 
+/** Text direction of a language, for `<html dir>`. */
+function directionOf(lang: string): 'ltr' | 'rtl' {
+  try {
+    const locale = new Intl.Locale(lang) as Intl.Locale & { textInfo?: { direction?: string } }
+    return locale.textInfo?.direction === 'rtl' ? 'rtl' : 'ltr'
+  } catch {
+    return 'ltr'
+  }
+}
+
+/** A page needs one top heading: when the document has none, its title becomes one. */
+function ensureTopHeading(hast: HastRoot, title: string): void {
+  let hasH1 = false
+  visit(hast, 'element', (node: Element) => {
+    if (node.tagName === 'h1') hasH1 = true
+  })
+  if (hasH1) return
+  hast.children.unshift(
+    { type: 'element', tagName: 'h1', properties: { className: ['doc-title'] }, children: [{ type: 'text', value: title }] },
+    { type: 'text', value: '\n' }
+  )
+}
+
+/** Take the body's opening `<h1>` out, for a template's `{{heading}}` (before the table of contents). */
+function takeOpeningHeading(hast: HastRoot): Element | undefined {
+  const index = hast.children.findIndex((node) => !(node.type === 'text' && node.value.trim() === ''))
+  const first = hast.children[index]
+  if (first?.type !== 'element' || first.tagName !== 'h1') return undefined
+  hast.children.splice(0, index + 1)
+  return first
+}
+
+const usesField = (template: string, name: string) => new RegExp(`\\{\\{\\s*${name}\\s*\\}\\}`).test(template)
+
 export async function writeHtml(doc: Doc, options: WriteOptions = {}): Promise<WriteResult> {
   const hast = await toHtmlTree(doc.tree)
+  unwrapStrippedLinks(hast)
   resolveImages(hast, doc, options)
-  const body = stringifier.stringify(hast)
-  if (options.fragment) return { data: `${body}\n`, messages: [] }
+  const lang = documentLang(doc.tree)
+  const title = documentTitle(doc.tree)
+  const labels = pageLabels(lang)
+  const slugger = new GithubSlugger()
+  const ids: IdMaker = { slug: (value) => slugger.slug(value) }
+
   const template = options.template ?? readTemplate('page.html')
+  if (!options.fragment) ensureTopHeading(hast, title)
+  const headings = identifyHeadings(hast, ids)
+  accessibleTables(hast, { ids, fallbackLabel: labels.table })
+  if (options.fragment) return { data: `${stringifier.stringify(hast)}\n`, messages: [] }
+
+  const heading = usesField(template, 'heading') ? takeOpeningHeading(hast) : undefined
+  const toc = tableOfContents(headings, labels.contents, ids)
+  const html = (node: Element | undefined) => (node ? stringifier.stringify({ type: 'root', children: [node] }) : '')
   const page = fillTemplate(template, {
-    lang: escapeHtml(documentLang(doc.tree)),
-    title: escapeHtml(documentTitle(doc.tree)),
+    lang: escapeHtml(lang),
+    dir: directionOf(lang),
+    title: escapeHtml(title),
     style: readTemplate('style.css'),
-    body,
-    toc: ''
+    heading: html(heading),
+    toc: html(toc),
+    body: stringifier.stringify(hast)
   })
   return { data: page, messages: [] }
 }

@@ -1,20 +1,23 @@
 /**
  * What may survive from a document into HTML: GitHub's sanitization schema
- * (no script, no event handlers, only http(s)/mailto/relative links) plus
- * the table attributes docmend writes.
+ * (no script, no event handlers, no forms, frames or objects, only
+ * http(s)/mailto/relative links) plus the table markup docmend writes.
+ * Ids (which the schema prefixes with `user-content-`), `headers`, `scope`
+ * and the scrolling region are set after sanitization, by docmend itself.
  */
 import { type Schema, defaultSchema } from 'hast-util-sanitize'
 
-const cellAttributes = ['rowSpan', 'colSpan', 'scope', 'style', 'headers', 'id']
+/** Cell alignment travels as one of three class names, nothing else. */
+const alignClass: [string, ...string[]] = ['className', 'align-left', 'align-center', 'align-right']
 
 export const schema: Schema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []), 'caption'],
   attributes: {
     ...defaultSchema.attributes,
-    th: [...(defaultSchema.attributes?.th ?? []), ...cellAttributes],
-    td: [...(defaultSchema.attributes?.td ?? []), ...cellAttributes],
-    table: [...(defaultSchema.attributes?.table ?? []), 'className']
+    th: [...(defaultSchema.attributes?.th ?? []), alignClass],
+    td: [...(defaultSchema.attributes?.td ?? []), alignClass],
+    caption: [['className', 'visually-hidden']]
   },
   protocols: {
     ...defaultSchema.protocols,

@@ -1,49 +1,47 @@
 /**
  * mdast-util-to-hast handler for canonical tables: origin cells only, with
- * rowspan/colspan, `<thead>` for the head rows, `<th scope>` for headers.
+ * rowspan/colspan, a `<caption>`, `<thead>` for the head rows and `<th>` for
+ * header cells. `scope`, `headers`/`id`, row groups and the scrolling region
+ * are added after sanitization (see `accessible-tables.ts`), because the
+ * sanitizer rewrites ids.
  */
 import type { Element, ElementContent, Properties } from 'hast'
-import type { Table } from 'mdast'
+import type { Parents, Table } from 'mdast'
 import type { State } from 'mdast-util-to-hast'
-import { type CellContent, tableToGrid } from '../../ast/table.js'
-import type { GridCell } from '../../tables/grid.js'
+import { toString } from 'mdast-util-to-string'
+import { tableToGrid } from '../../ast/table.js'
+import { tableCaption } from './caption.js'
 
-/** `scope` for a header cell, from where it sits. */
-function scopeOf(cell: GridCell<CellContent>, inHead: boolean, rowAllHeaders: boolean): string {
-  if (inHead || rowAllHeaders) return cell.colSpan > 1 ? 'colgroup' : 'col'
-  return cell.rowSpan > 1 ? 'rowgroup' : 'row'
-}
+const element = (tagName: string, children: ElementContent[], properties: Properties = {}): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children
+})
 
-export function table(state: State, node: Table): Element {
+export function table(state: State, node: Table, parent: Parents | undefined): Element {
   const { grid } = tableToGrid(node)
-  const byRow: GridCell<CellContent>[][] = Array.from({ length: grid.rows }, () => [])
-  for (const cell of grid.cells) byRow[cell.row].push(cell)
-
-  const rows: Element[] = byRow.map((cells, r) => {
-    const inHead = r < grid.headerRows
-    const allHeaders = cells.length > 0 && cells.every((c) => c.header)
-    const children: ElementContent[] = cells.map((cell) => {
-      const properties: Properties = {}
-      if (cell.colSpan > 1) properties.colSpan = cell.colSpan
-      if (cell.rowSpan > 1) properties.rowSpan = cell.rowSpan
-      const header = cell.header || inHead
-      if (header) properties.scope = scopeOf(cell, inHead, allHeaders)
-      const align = node.align?.[cell.col]
-      if (align && !header) properties.style = `text-align: ${align}`
-      const paragraph = { type: 'paragraph' as const, children: cell.content }
-      const content = state.all(paragraph)
-      return { type: 'element', tagName: header ? 'th' : 'td', properties, children: content }
-    })
-    return { type: 'element', tagName: 'tr', properties: {}, children: children }
-  })
+  const rows: Element[] = Array.from({ length: grid.rows }, () => element('tr', []))
+  for (const cell of grid.cells) {
+    const properties: Properties = {}
+    if (cell.colSpan > 1) properties.colSpan = cell.colSpan
+    if (cell.rowSpan > 1) properties.rowSpan = cell.rowSpan
+    const content = cell.content
+    // An empty header cell heads nothing: a plain cell keeps it out of the header lists.
+    const header = cell.header && toString({ type: 'paragraph', children: content }).trim() !== ''
+    const align = node.align?.[cell.col]
+    if (align && !header) properties.className = [`align-${align}`]
+    rows[cell.row].children.push(element(header ? 'th' : 'td', state.all({ type: 'paragraph', children: content }), properties))
+  }
 
   const sections: ElementContent[] = []
-  const caption = node.data?.caption
-  if (caption) sections.push({ type: 'element', tagName: 'caption', properties: {}, children: [{ type: 'text', value: caption }] })
-  if (grid.headerRows > 0) sections.push({ type: 'element', tagName: 'thead', properties: {}, children: rows.slice(0, grid.headerRows) })
-  if (grid.rows > grid.headerRows) sections.push({ type: 'element', tagName: 'tbody', properties: {}, children: rows.slice(grid.headerRows) })
+  const caption = tableCaption(node, parent)
+  // A caption repeating the heading just above is for screen readers only: sighted readers see the heading.
+  if (caption) sections.push(element('caption', [{ type: 'text', value: caption.text }], caption.repeated ? { className: ['visually-hidden'] } : {}))
+  if (grid.headerRows > 0) sections.push(element('thead', rows.slice(0, grid.headerRows)))
+  if (grid.rows > grid.headerRows) sections.push(element('tbody', rows.slice(grid.headerRows)))
 
-  const result: Element = { type: 'element', tagName: 'table', properties: {}, children: sections }
+  const result = element('table', sections)
   state.patch(node, result)
   return state.applyData(node, result)
 }

@@ -8,7 +8,7 @@ import { toString } from 'mdast-util-to-string'
 import type { Doc } from '../../ast/types.js'
 import { displayWidth } from '../../text/cjk.js'
 import type { WriteOptions, WriteResult } from '../types.js'
-import { renderGrid, renderLinear, tableGrid } from './table.js'
+import { renderTable } from './table.js'
 import { wrap } from './wrap.js'
 
 const UNDERLINE = ['=', '-', '~', '.', '.', '.']
@@ -68,21 +68,13 @@ function block(node: RootContent, ctx: Context, width: number): string[] {
       return node.value.split('\n').map((line) => `    ${line}`)
     case 'thematicBreak':
       return ['-'.repeat(Math.min(width, 40))]
-    case 'table': {
-      const grid = tableGrid(node)
-      const drawn = ctx.tables === 'linear' ? null : renderGrid(grid, width)
-      if (drawn && (ctx.tables === 'grid' || ctx.tables === 'auto')) return drawn
-      if (ctx.tables === 'grid') return renderGrid(grid, Number.MAX_SAFE_INTEGER) ?? []
-      return renderLinear(grid).flatMap((line) => {
-        const [first, ...rest] = wrap(line, width - 2)
-        return [`* ${first}`, ...rest.map((l) => `  ${l}`)]
-      })
-    }
+    case 'table':
+      return renderTable(node, width, ctx.tables)
     case 'footnoteDefinition':
       ctx.notes.push(`[${node.label ?? node.identifier}] ${toString(node)}`)
       return []
     case 'html':
-      return toString(node) ? [] : []
+      return []
     case 'definition':
       return []
     default:

@@ -6,7 +6,7 @@
  */
 import type { Root } from 'hast'
 import { fromParse5 } from 'hast-util-from-parse5'
-import { type DefaultTreeAdapterMap, parse } from 'parse5'
+import { type DefaultTreeAdapterMap, parse, parseFragment } from 'parse5'
 
 type P5Node = DefaultTreeAdapterMap['node']
 type P5Child = DefaultTreeAdapterMap['childNode']
@@ -53,9 +53,9 @@ export function capDepth(root: P5Parent, max: number): number {
   return cut
 }
 
-/** Parse a whole HTML document into hast; `flattened` says whether deep nesting was cut down to its text. */
-export function parseHtml(html: string): { tree: Root; flattened: boolean } {
-  const document = parse(html, { scriptingEnabled: false })
+/** Parse HTML (a whole document, or a fragment) into hast; `flattened` says whether deep nesting was cut down to its text. */
+export function parseHtml(html: string, options: { fragment?: boolean } = {}): { tree: Root; flattened: boolean } {
+  const document = options.fragment ? parseFragment(html, { scriptingEnabled: false }) : parse(html, { scriptingEnabled: false })
   const flattened = capDepth(document, MAX_HTML_DEPTH) > 0
   return { tree: fromParse5(document) as Root, flattened }
 }

@@ -4,9 +4,9 @@
  */
 import type { Element, ElementContent } from 'hast'
 import type { State } from 'hast-util-to-mdast'
-import type { Table, Text } from 'mdast'
+import type { Paragraph, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { toPhrasing } from '../../ast/flatten.js'
+import { tableLines, toPhrasing } from '../../ast/flatten.js'
 import { gridToTable } from '../../ast/table.js'
 import { type RowCell, placeRows } from '../../tables/grid.js'
 
@@ -38,18 +38,21 @@ function span(value: unknown): number {
   return Number.isFinite(n) && n >= 0 ? n : 1
 }
 
-export function table(state: State, node: Element): Table | Text {
+const cellsOf = (tr: Element) => tr.children.filter((c): c is Element => isElement(c, 'td', 'th'))
+
+export function table(state: State, node: Element): Table | Paragraph {
   if (state.inTable) {
-    // A table inside a cell: keep its text, flattened.
-    const result: Text = { type: 'text', value: toString({ type: 'root', children: state.all(node) }) }
+    // A table inside a cell: keep its text, one line per row, as a block of
+    // its own so it does not run into the text before it.
+    const lines = tableLines(collectRows(node).rows.map((tr) => cellsOf(tr).map((cell) => toPhrasing(state.all(cell)))))
+    const result: Paragraph = { type: 'paragraph', children: lines }
     state.patch(node, result)
     return result
   }
   state.inTable = true
   const { rows, headRows, caption } = collectRows(node)
   const spec: RowCell<CellContent>[][] = rows.map((tr) =>
-    tr.children
-      .filter((c): c is Element => isElement(c, 'td', 'th'))
+    cellsOf(tr)
       .map((cell) => {
         const props = cell.properties ?? {}
         return {

@@ -11,7 +11,7 @@ import { type Line, classify, isTitleLike } from './classify.js'
 export type Segment = { lines: string[]; firstLine: number } | { node: RootContent }
 
 /** Widest a title line may be, in display columns. */
-const TITLE_WIDTH = 60
+export const TITLE_WIDTH = 60
 /** The very first line of a document may be a longer title. */
 const DOCUMENT_TITLE_WIDTH = 110
 
@@ -132,7 +132,9 @@ function buildParagraphs(lines: Line[], raw: string[], start: number, state: Sta
       continue
     }
     const continuesWrapped = wrap > 0 && k > 0 && widths[k - 1] >= wrap * 0.8 && !/[。.！!？?：:]$/u.test(texts[k - 1])
-    const title = titleLevel(line, text, state, !continuesWrapped)
+    // A line that runs to the wrap width and goes on is the start of a paragraph, not a title.
+    const runsOn = wrap > 0 && k + 1 < texts.length && widths[k] >= wrap * 0.8 && lines[start + k + 1].kind === 'text'
+    const title = runsOn ? 0 : titleLevel(line, text, state, !continuesWrapped)
     if (title > 0) {
       const node = heading(title, text)
       if (line.kind === 'text') inferred.add(node)

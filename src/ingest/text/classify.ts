@@ -28,6 +28,15 @@ const NUMBERING: { level: number; re: RegExp }[] = [
   { level: 3, re: new RegExp(`^[（(]${HAN_NUMBER}[)）]`) }
 ]
 
+/**
+ * The heading depth report numbering (`第一章`, `一、`, `（一）`) gives a line
+ * that reads as a title, or undefined when the line is not numbered so.
+ */
+export function numberingLevel(text: string): number | undefined {
+  const trimmed = text.trim()
+  return NUMBERING.find(({ re }) => re.test(trimmed))?.level
+}
+
 const BULLET = /^([ \t]*)([-*+•·●▪◦‣⁃○■□◆◇➢➤✓√])[ \t\u3000]+(\S.*)$/u
 /** `1. `, `1) `, `1、`, and `1.` directly followed by CJK text. */
 const ORDERED = /^([ \t]*)(\d{1,3})([.)、．])(?:[ \t\u3000]+(\S.*)|(\p{Script=Han}.*))$/u
@@ -77,9 +86,8 @@ export function classify(raw: string): Line {
     return { kind: 'item', ordered: true, start, indent: indentOf(circled[1]), text: circled[3], marker: '①' }
   }
 
-  for (const { level, re } of NUMBERING) {
-    if (re.test(trimmed)) return { kind: 'numbered', level, text: trimmed }
-  }
+  const level = numberingLevel(trimmed)
+  if (level !== undefined) return { kind: 'numbered', level, text: trimmed }
   return { kind: 'text', indent: indentOf(line), text: trimmed }
 }
 

@@ -1,0 +1,34 @@
+/** A table found by the repair stage, as a canonical mdast table node. */
+import type { PhrasingContent, Table } from 'mdast'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import type { DetectedTable } from '../tables/find-tables.js'
+import { mapGrid } from '../tables/grid.js'
+import { gridToTable } from './table.js'
+
+const inlineParser = unified().use(remarkParse).use(remarkGfm)
+
+/** Markdown inline markup of a GFM cell, parsed by remark. */
+function markdownInline(source: string): PhrasingContent[] {
+  if (!source) return []
+  const tree = inlineParser.parse(source)
+  const first = tree.children[0]
+  if (tree.children.length === 1 && first.type === 'paragraph') return first.children
+  return [{ type: 'text', value: source }]
+}
+
+function plainInline(source: string): PhrasingContent[] {
+  return source ? [{ type: 'text', value: source }] : []
+}
+
+/** `lineOffset` shifts the recorded source lines (tables found in part of a document). */
+export function detectedTableToMdast(found: DetectedTable, lineOffset = 0): Table {
+  const toContent = found.markup === 'markdown' ? markdownInline : plainInline
+  const table = gridToTable(mapGrid(found.grid, toContent))
+  table.data = {
+    ...table.data,
+    origin: { layout: found.layout, confidence: found.confidence, lines: [found.start + 1 + lineOffset, found.end + lineOffset] }
+  }
+  return table
+}

@@ -1,0 +1,93 @@
+/**
+ * The parts of an opened DOCX: which one is the main document, whether every
+ * XML part is safe to hand to a recursive parser, the declared title, and
+ * the file interface mammoth reads parts through.
+ */
+import { ConversionError } from '../../errors.js'
+import type { Entries } from './archive.js'
+import { MAX_XML_DEPTH, xmlDeeperThan } from './xml-depth.js'
+
+const utf8 = new TextDecoder('utf-8')
+
+/**
+ * The main document part: the target of the package's officeDocument
+ * relationship (as mammoth resolves it), else `word/document.xml`.
+ */
+export function mainDocumentPath(entries: Entries): string | undefined {
+  const rels = entries.get('_rels/.rels')
+  if (rels) {
+    const text = utf8.decode(rels)
+    for (const match of text.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+      const tag = match[0]
+      if (!/\bType="[^"]*\/officeDocument"/.test(tag)) continue
+      const target = /\bTarget="([^"]*)"/.exec(tag)?.[1]?.replace(/^\//, '')
+      if (target && entries.has(target)) return target
+    }
+  }
+  return entries.has('word/document.xml') ? 'word/document.xml' : undefined
+}
+
+/** Refuse the document when any XML part nests deeper than mammoth can walk. */
+export function assertXmlDepth(entries: Entries, max = MAX_XML_DEPTH): void {
+  for (const [name, data] of entries) {
+    if (!/\.(xml|rels)$/i.test(name)) continue
+    if (xmlDeeperThan(data, max)) {
+      throw new ConversionError(`${name} nests XML elements more than ${max} deep; refused`, 'limit')
+    }
+  }
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1))
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
+    }
+    return ENTITIES[name] ?? whole
+  })
+}
+
+/** `dc:title` from `docProps/core.xml`, when the author set one. */
+export function coreTitle(entries: Entries): string | undefined {
+  const core = entries.get('docProps/core.xml')
+  if (!core) return undefined
+  const match = /<dc:title\b[^>]*>([\s\S]*?)<\/dc:title>/.exec(utf8.decode(core))
+  const title = match ? decodeEntities(match[1]).replace(/\s+/g, ' ').trim() : ''
+  return title || undefined
+}
+
+/**
+ * mammoth 1.13 reads `<w:tblHeader w:val="false"/>` as a header row (it only
+ * checks the element is there); generators such as the `docx` library write
+ * it on every ordinary row. An explicit off is the same as no element.
+ */
+export function dropFalseTableHeaders(xml: string): string {
+  return xml.replace(/<(\w+:)?tblHeader\s+(?:\w+:)?val\s*=\s*"(?:false|0|off)"\s*\/>/g, '')
+}
+
+/**
+ * What mammoth needs of a zip (its `{file}` input): `exists` and `read`, here
+ * served from entries already decompressed and checked.
+ */
+export interface MammothFile {
+  exists(name: string): boolean
+  read(name: string, encoding?: string): Promise<Uint8Array | string>
+}
+
+export function mammothFile(entries: Entries): MammothFile {
+  return {
+    exists: (name) => entries.has(name),
+    async read(name, encoding) {
+      const data = entries.get(name)
+      if (!data) throw new ConversionError(`the part ${name} is missing`, 'corrupt')
+      if (encoding === 'base64') return Buffer.from(data).toString('base64')
+      if (encoding) {
+        const text = new TextDecoder(encoding).decode(data)
+        return name.endsWith('.xml') ? dropFalseTableHeaders(text) : text
+      }
+      return data
+    }
+  }
+}

@@ -1,0 +1,46 @@
+/** `docmend serve`: start the web page's server and keep it running until Ctrl+C. */
+import { UsageError } from '../errors.js'
+import { isLoopback } from './security.js'
+import { SERVE_DEFAULTS, startServer } from './server.js'
+
+export interface ServeFlags {
+  port: string
+  host: string
+  maxSize: string
+  timeout: string
+}
+
+function number(value: string, flag: string, ok: (n: number) => boolean, want: string): number {
+  const n = Number(value)
+  if (value.trim() === '' || !Number.isFinite(n) || !ok(n)) throw new UsageError(`${flag} wants ${want}, not '${value}'`)
+  return n
+}
+
+/** Returns the exit code; while the server runs it does not return. */
+export async function runServe(flags: ServeFlags): Promise<number> {
+  const port = number(flags.port, '--port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port from 0 to 65535')
+  const maxSizeMiB = number(flags.maxSize, '--max-size', (n) => n > 0 && n <= 1024, 'a size in MiB from 0 to 1024')
+  const timeout = number(flags.timeout, '--timeout', (n) => n > 0 && n <= 3600, 'a number of seconds from 0 to 3600')
+  const host = flags.host.trim()
+  if (!host) throw new UsageError('--host wants an address such as 127.0.0.1')
+  let server
+  try {
+    server = await startServer({ port, host, maxInputBytes: Math.round(maxSizeMiB * 1024 * 1024), timeoutMs: Math.round(timeout * 1000) })
+  } catch (error) {
+    process.stderr.write(`docmend: serve: ${(error as Error).message}\n`)
+    return 1
+  }
+  if (!isLoopback(host)) {
+    process.stderr.write(`docmend: warning: listening on ${host}: anyone who can reach this machine can use the page\n`)
+  }
+  process.stdout.write(`docmend serve: open ${server.url} in a browser (Ctrl+C stops)\n`)
+  // Runs until a signal ends the process; the 'exit' hook removes the temp folder.
+  return new Promise<number>(() => {})
+}
+
+export const SERVE_FLAG_DEFAULTS = {
+  port: String(SERVE_DEFAULTS.port),
+  host: SERVE_DEFAULTS.host,
+  maxSize: String(SERVE_DEFAULTS.maxInputBytes / (1024 * 1024)),
+  timeout: String(SERVE_DEFAULTS.timeoutMs / 1000)
+} as const

@@ -1,0 +1,90 @@
+/**
+ * `POST /api/convert?to=…`: the request body is the document; the answer is
+ * the converted file, or with `to=preview` the page's JSON view of it.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { create as contentDisposition } from 'content-disposition'
+import { extensionFor, safeStem } from '../cli/names.js'
+import { FORMATS, type Format, type WriteOptions } from '../emit/types.js'
+import { ConversionError } from '../errors.js'
+import { INPUT_KINDS, type InputKind } from '../sniff.js'
+import { HttpError } from './http-error.js'
+import { type ConversionPool, PoolBusyError } from './conversion-pool.js'
+import type { ConversionJob, Target } from './jobs.js'
+import { readBody } from './read-body.js'
+import { securityHeaders } from './security.js'
+
+const CONTENT_TYPES: Record<Format | 'preview', string> = {
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  txt: 'text/plain; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  preview: 'application/json; charset=utf-8'
+}
+
+const TARGETS: readonly Target[] = [...FORMATS, 'preview']
+const PARAMETERS = new Set(['to', 'from', 'name', 'fragment', 'width', 'tables', 'md-tables'])
+
+function badRequest(message: string): HttpError {
+  return new HttpError(400, message, 'bad-request')
+}
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[], key: string): T | undefined {
+  if (value === null) return undefined
+  if (!(allowed as readonly string[]).includes(value)) throw badRequest(`${key} must be one of ${allowed.join(', ')}, not '${value}'`)
+  return value as T
+}
+
+/** The job a query string asks for (minus the body); throws 400 for anything unclear. */
+export function parseConvertQuery(query: URLSearchParams): Omit<ConversionJob, 'bytes'> {
+  for (const key of query.keys()) if (!PARAMETERS.has(key)) throw badRequest(`unknown parameter '${key}' (use ${[...PARAMETERS].join(', ')})`)
+  const to = oneOf(query.get('to'), TARGETS, 'to')
+  if (!to) throw badRequest(`say which format to return: to=${TARGETS.join('|')}`)
+  const from = oneOf<InputKind>(query.get('from'), INPUT_KINDS, 'from')
+  const name = (query.get('name') ?? 'document').slice(0, 255)
+  const write: WriteOptions = { embedImages: true }
+  const fragment = oneOf(query.get('fragment'), ['0', '1', 'false', 'true'], 'fragment')
+  if (fragment === '1' || fragment === 'true') write.fragment = true
+  const width = query.get('width')
+  if (width !== null) {
+    const n = Number(width)
+    if (!Number.isInteger(n) || n < 20 || n > 1000) throw badRequest(`width must be a whole number from 20 to 1000, not '${width}'`)
+    write.width = n
+  }
+  const tables = oneOf(query.get('tables'), ['auto', 'grid', 'linear'] as const, 'tables')
+  if (tables) write.tables = tables
+  const mdTables = oneOf(query.get('md-tables'), ['gfm', 'html'] as const, 'md-tables')
+  if (mdTables) write.mdTables = mdTables
+  return { to, name, write, ...(from ? { from } : {}) }
+}
+
+/** Run a job in the pool; conversion failures become HttpErrors with a readable reason. */
+async function runJob(pool: ConversionPool, job: ConversionJob): Promise<string | Uint8Array | object> {
+  let outcome
+  try {
+    outcome = await pool.run(job)
+  } catch (error) {
+    if (error instanceof PoolBusyError) throw new HttpError(503, error.message, 'busy', { 'Retry-After': '5' })
+    if (error instanceof ConversionError) throw new HttpError(422, error.message, error.code)
+    throw new HttpError(500, (error as Error).message, 'internal')
+  }
+  if (!outcome.ok) throw new HttpError(outcome.code === 'internal' ? 500 : 422, outcome.error, outcome.code)
+  return outcome.data
+}
+
+export async function convertRoute(
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  context: { pool: ConversionPool; maxInputBytes: number }
+): Promise<void> {
+  const query = parseConvertQuery(url.searchParams)
+  const bytes = await readBody(request, context.maxInputBytes)
+  const data = await runJob(context.pool, { ...query, bytes })
+  const headers: Record<string, string> = { ...securityHeaders('data'), 'Content-Type': CONTENT_TYPES[query.to] }
+  if (query.to !== 'preview') headers['Content-Disposition'] = contentDisposition(`${safeStem(query.name)}.${extensionFor(query.to)}`)
+  const body = query.to === 'preview' ? JSON.stringify(data) : typeof data === 'string' ? data : Buffer.from(data as Uint8Array)
+  response.writeHead(200, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) })
+  response.end(body)
+}

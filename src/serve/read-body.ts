@@ -1,0 +1,49 @@
+/** A request body read into memory, refusing anything over a size cap. */
+import type { IncomingMessage } from 'node:http'
+import { HttpError } from './http-error.js'
+
+function formatMiB(bytes: number): string {
+  const mib = bytes / (1024 * 1024)
+  return `${mib >= 10 || Number.isInteger(mib) ? Math.round(mib) : mib.toFixed(1)} MiB`
+}
+
+function tooLarge(maxBytes: number): HttpError {
+  return new HttpError(
+    413,
+    `the document is larger than this server's ${formatMiB(maxBytes)} limit (docmend serve --max-size raises it)`,
+    'too-large',
+    // The rest of the body is drained, not read: close the connection after answering.
+    { Connection: 'close' }
+  )
+}
+
+/**
+ * Read the body, or throw a 413 HttpError as soon as it is known to be too
+ * large. The rest of an oversized body is drained (not kept), so the client
+ * still receives the 413 answer instead of a reset connection.
+ */
+export function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const declared = Number(request.headers['content-length'])
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    request.resume()
+    return Promise.reject(tooLarge(maxBytes))
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= maxBytes) {
+        chunks.push(chunk)
+        return
+      }
+      request.off('data', onData)
+      chunks.length = 0
+      request.resume()
+      reject(tooLarge(maxBytes))
+    }
+    request.on('data', onData)
+    request.once('end', () => resolve(Buffer.concat(chunks)))
+    request.once('error', reject)
+  })
+}

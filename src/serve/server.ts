@@ -1,0 +1,135 @@
+/**
+ * `docmend serve`'s HTTP server (node:http): the page, its two asset files
+ * and `POST /api/convert`. Conversions run in worker threads with a time cap;
+ * the workers' TMPDIR is a private temp folder removed when the server stops.
+ */
+import { rmSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { availableParallelism, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ConversionPool } from './conversion-pool.js'
+import { convertRoute } from './convert-route.js'
+import { HttpError } from './http-error.js'
+import { allowedHosts, checkRequestOrigin, securityHeaders } from './security.js'
+import { isAsset, sendAsset } from './static-assets.js'
+
+export interface ServeOptions {
+  /** Port to listen on; 0 picks a free one (default: `8080`). */
+  port?: number
+  /** Address to listen on (default: `'127.0.0.1'`, this machine only). */
+  host?: string
+  /** Largest request body accepted, in bytes (default: 50 MiB). */
+  maxInputBytes?: number
+  /** Longest one conversion may run, in milliseconds (default: 60 000). */
+  timeoutMs?: number
+  /** Conversions run at once (default: 2, or 1 on a single core). */
+  workers?: number
+}
+
+export interface RunningServer {
+  /** The page's address, e.g. `http://127.0.0.1:8080/`. */
+  url: string
+  /** The workers' private temp folder (removed by `close`). */
+  tempDir: string
+  close(): Promise<void>
+}
+
+export const SERVE_DEFAULTS = { port: 8080, host: '127.0.0.1', maxInputBytes: 50 * 1024 * 1024, timeoutMs: 60_000 } as const
+
+interface Context {
+  pool: ConversionPool
+  maxInputBytes: number
+  hosts: Set<string> | null
+}
+
+function sendError(response: ServerResponse, error: HttpError): void {
+  if (response.headersSent) {
+    response.destroy()
+    return
+  }
+  const body = JSON.stringify({ error: error.message, code: error.code })
+  response.writeHead(error.status, {
+    ...securityHeaders('data'),
+    ...error.headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body))
+  })
+  response.end(body)
+}
+
+async function route(request: IncomingMessage, response: ServerResponse, context: Context): Promise<void> {
+  checkRequestOrigin(request, context.hosts)
+  const url = new URL(request.url ?? '/', 'http://localhost')
+  const method = request.method ?? 'GET'
+  if (url.pathname === '/api/convert') {
+    if (method !== 'POST') throw new HttpError(405, 'use POST, with the document as the request body', 'method', { Allow: 'POST' })
+    return convertRoute(request, response, url, context)
+  }
+  if (isAsset(url.pathname)) {
+    if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, `use GET for ${url.pathname}`, 'method', { Allow: 'GET, HEAD' })
+    return sendAsset(url.pathname, response)
+  }
+  throw new HttpError(404, `nothing at ${url.pathname}; the page is at /`, 'not-found')
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new Error(`port ${port} on ${host} is already in use (choose another with --port)`))
+      else if (error.code === 'EACCES') reject(new Error(`not allowed to listen on port ${port} (choose one above 1023 with --port)`))
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new Error(`cannot listen on '${host}': no such address here`))
+      else reject(error)
+    }
+    server.once('error', onError)
+    server.listen(port, host, () => {
+      server.off('error', onError)
+      resolve(server.address() as AddressInfo)
+    })
+  })
+}
+
+/** Start the server; resolves once it listens. */
+export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? SERVE_DEFAULTS.host
+  const tempDir = await mkdtemp(join(tmpdir(), 'docmend-serve-'))
+  // Last resort if the process exits without close(): leave no temp folder behind.
+  const removeTempSync = () => rmSync(tempDir, { recursive: true, force: true })
+  process.once('exit', removeTempSync)
+  const pool = new ConversionPool({
+    size: options.workers ?? Math.min(2, availableParallelism()),
+    timeoutMs: options.timeoutMs ?? SERVE_DEFAULTS.timeoutMs,
+    maxQueue: 32,
+    env: { ...process.env, TMPDIR: tempDir, TMP: tempDir, TEMP: tempDir },
+    resourceLimits: { maxOldGenerationSizeMb: 2048 }
+  })
+  const context: Context = { pool, maxInputBytes: options.maxInputBytes ?? SERVE_DEFAULTS.maxInputBytes, hosts: null }
+  const server = createServer((request, response) => {
+    route(request, response, context).catch((error: unknown) => {
+      sendError(response, error instanceof HttpError ? error : new HttpError(500, `internal error: ${(error as Error)?.message ?? String(error)}`, 'internal'))
+    })
+  })
+  const release = async () => {
+    await pool.close()
+    await rm(tempDir, { recursive: true, force: true })
+    process.off('exit', removeTempSync)
+  }
+  const close = async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      server.closeAllConnections()
+    })
+    await release()
+  }
+  let address: AddressInfo
+  try {
+    address = await listen(server, options.port ?? SERVE_DEFAULTS.port, host)
+  } catch (error) {
+    await release()
+    throw error
+  }
+  context.hosts = allowedHosts(host, address.port)
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  return { url: `http://${host === 'localhost' ? 'localhost' : shown}:${address.port}/`, tempDir, close }
+}

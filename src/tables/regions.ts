@@ -1,0 +1,201 @@
+/**
+ * Where the tables are in pasted text, and which layout each one uses.
+ * A table is a run of lines of one family (pipes, tabs, aligned spaces);
+ * a heading before it or prose after it has no separators and so is not a
+ * row, while a section row inside it (`第二十条第（五）项 | |||`) does.
+ */
+import { isTitleLike } from '../ingest/text/classify.js'
+import { displayWidth } from '../text/cjk.js'
+import { cellKind } from './cell-kind.js'
+import { isGfmDelimiter } from './gfm.js'
+import { labelSimilarity } from './infer/labels.js'
+import type { Layout } from './raw.js'
+
+export type LineClass = 'blank' | 'pipe' | 'pipe-cell' | 'gfm' | 'tab-row' | 'tab-cell' | 'spaces' | 'text'
+
+/** Runs of 2+ spaces (or an ideographic space) between non-space text. */
+export const SPACE_GAP = /\S(?: {2,}|\u3000+| ?\t+ ?)\S/u
+
+export function classifyLine(line: string): LineClass {
+  if (/^\t[^\t]*$/.test(line.replace(/[ \r]+$/, ''))) return 'tab-cell'
+  if (line.trim() === '') return line.includes('\t') ? 'tab-cell' : 'blank'
+  if (line.includes('\t')) return 'tab-row'
+  const t = line.trim()
+  if (/^[|\s]+$/.test(t)) return 'pipe-cell'
+  if (t.startsWith('|')) return 'gfm'
+  if (t.includes('|')) {
+    const pipes = t.split('|').length - 1
+    if (!t.endsWith('|') && pipes < 2) return 'text'
+    const fields = t.split('|').filter((f) => f.trim() !== '')
+    return fields.length <= 1 && t.endsWith('|') ? 'pipe-cell' : 'pipe'
+  }
+  if (SPACE_GAP.test(t)) return 'spaces'
+  return 'text'
+}
+
+export interface Region {
+  layout: Layout
+  /** First line index. */
+  start: number
+  /** One past the last line. */
+  end: number
+}
+
+/** Short enough to be a cell's text wrapped onto its own line. */
+const isShortText = (line: string) => line.trim().length > 0 && line.trim().length <= 40
+
+const pipesIn = (line: string) => line.split('|').length - 1
+
+/**
+ * A line without separators between two rows: a cell's text wrapped onto
+ * its own line, or a heading between two tables? It is a wrapped cell when
+ * the rows around it have the same number of slots and it does not read as
+ * the title of a header row that follows.
+ */
+function isWrappedCell(lines: string[], k: number, runStart: number, separator: (line: string) => number): boolean {
+  const text = lines[k]
+  if (!isShortText(text) || k === runStart || k + 1 >= lines.length) return false
+  const before = separator(lines[k - 1])
+  const after = separator(lines[k + 1])
+  if (before === 0 || after === 0) return false
+  const tally = new Map<number, number>()
+  for (let j = Math.max(runStart, k - 60); j < k; j++) {
+    const n = separator(lines[j])
+    if (n > 0) tally.set(n, (tally.get(n) ?? 0) + 1)
+  }
+  let usual = before
+  for (const [n, c] of tally) if (c > (tally.get(usual) ?? 0)) usual = n
+  if (after !== usual && after !== before) return false
+  const nextHasValue = lines[k + 1].split(/[|\t]/).some((f) => cellKind(f) === 'value')
+  if (resemblesSectionRow(text, lines, k)) return false
+  return nextHasValue || !isTitleLike(text.replace(/[:：]/g, ' '), 60)
+}
+
+/** The one field of a line that holds a single cell (a section row), or null. */
+function singleField(line: string): string | null {
+  const fields = line.split(/[|\t]/).map((f) => f.trim()).filter(Boolean)
+  return fields.length === 1 ? fields[0] : null
+}
+
+/**
+ * A line without separators that reads like the table's own section rows
+ * (`第六十条第（二）项` beside `第六十条第（一）项`): a section row whose
+ * separators were lost, not a heading between two tables. Section rows are
+ * looked for around the line: rows of one field, or lines touching rows.
+ */
+function resemblesSectionRow(text: string, lines: string[], k: number): boolean {
+  const t = text.trim()
+  if (!t || displayWidth(t) > 60 || /[。！？；]|[.!?;]\s/u.test(t)) return false
+  const isRow = (line: string | undefined) => line !== undefined && (/[|\t]/.test(line) || SPACE_GAP.test(line.trim()))
+  const touchesRows = (j: number) => isRow(lines[j - 1]) || isRow(lines[j + 1])
+  for (let j = Math.max(0, k - 40); j < Math.min(lines.length, k + 40); j++) {
+    if (j === k) continue
+    const field = /[|\t]/.test(lines[j]) ? singleField(lines[j]) : touchesRows(j) ? lines[j].trim() || null : null
+    if (field && field !== t && labelSimilarity(field, t) >= 0.5) return true
+  }
+  return false
+}
+
+/** Extend a run of lines while `accept` says so; returns one past the last accepted line. */
+function extend(classes: LineClass[], lines: string[], start: number, accept: (i: number) => boolean): number {
+  let i = start
+  while (i < classes.length && accept(i)) i++
+  return i
+}
+
+/** Drop blank lines at the end of a run. */
+function trimBlank(classes: LineClass[], start: number, end: number): number {
+  while (end > start && classes[end - 1] === 'blank') end--
+  return end
+}
+
+export function findRegions(lines: string[]): Region[] {
+  const classes = lines.map(classifyLine)
+  const regions: Region[] = []
+  let i = 0
+  while (i < lines.length) {
+    const c = classes[i]
+    if (c === 'pipe' || c === 'pipe-cell') {
+      const end = extend(classes, lines, i, (k) => {
+        const ck = classes[k]
+        if (ck === 'pipe' || ck === 'pipe-cell') return true
+        // A wrapped cell on its own line, between two rows.
+        return ck === 'text' && ['pipe', 'pipe-cell'].includes(classes[k + 1] ?? 'blank') && isWrappedCell(lines, k, i, pipesIn)
+      })
+      const slice = classes.slice(i, end)
+      const multi = slice.filter((x) => x === 'pipe').length
+      const single = slice.filter((x) => x === 'pipe-cell').length
+      const layout: Layout = multi >= single ? 'pipe-row' : 'pipe-cell'
+      if (end - i >= 2 || (multi > 0 && end - i >= 1 && lines[i].split('|').filter((f) => f.trim()).length >= 3)) {
+        regions.push({ layout, start: i, end })
+      }
+      i = Math.max(end, i + 1)
+      continue
+    }
+    if (c === 'gfm') {
+      const end = extend(classes, lines, i, (k) => classes[k] === 'gfm' || classes[k] === 'pipe' || classes[k] === 'pipe-cell')
+      if (end - i >= 2) regions.push({ layout: 'broken-gfm', start: i, end })
+      i = Math.max(end, i + 1)
+      continue
+    }
+    if (c === 'tab-cell' && lines[i].trim() !== '') {
+      const end = trimBlank(
+        classes,
+        i,
+        extend(classes, lines, i, (k) => {
+          const ck = classes[k]
+          if (ck === 'tab-cell' || ck === 'blank') return true
+          // Wrapped text of the cell on the line above, when the table goes on after it.
+          if (ck === 'text' && classes[k - 1] === 'tab-cell' && lines[k - 1].trim() !== '') {
+            const next = classes.slice(k + 1).find((x) => x !== 'blank')
+            return next === 'tab-cell' && isShortText(lines[k]) === true
+          }
+          return false
+        })
+      )
+      const cellLines = classes.slice(i, end).filter((x, k) => x === 'tab-cell' && lines[i + k].trim() !== '').length
+      if (cellLines >= 3) regions.push({ layout: 'tab-cell', start: i, end })
+      i = Math.max(end, i + 1)
+      continue
+    }
+    if (c === 'tab-row') {
+      const end = trimBlank(
+        classes,
+        i,
+        extend(classes, lines, i, (k) => {
+          const ck = classes[k]
+          if (ck === 'tab-row' || ck === 'tab-cell') return true
+          if (ck === 'blank') {
+            // One blank line inside a table: go on when tab rows follow it directly.
+            return k + 1 < lines.length && (classes[k + 1] === 'tab-row') && classes[k - 1] !== 'blank'
+          }
+          if (ck !== 'text' || classes[k - 1] !== 'tab-row' || classes[k + 1] !== 'tab-row') return false
+          return isWrappedCell(lines, k, i, (l) => l.split('\t').length - 1) || resemblesSectionRow(lines[k], lines, k)
+        })
+      )
+      const rows = classes.slice(i, end).filter((x) => x === 'tab-row').length
+      // The first row may be a section row that lost its tabs too.
+      const start = i > 0 && classes[i - 1] === 'text' && resemblesSectionRow(lines[i - 1], lines, i - 1) ? i - 1 : i
+      if (rows >= 2) regions.push({ layout: 'tab-row', start, end })
+      i = Math.max(end, i + 1)
+      continue
+    }
+    if (c === 'spaces') {
+      const end = extend(classes, lines, i, (k) => classes[k] === 'spaces' || (classes[k] === 'text' && k + 1 < lines.length && classes[k + 1] === 'spaces' && classes[k - 1] === 'spaces'))
+      const gaps = (line: string) => line.trim().split(/ {2,}|\u3000+|\t+/u).length
+      // Two lines can be a table when both have three or more aligned cells.
+      const enough = end - i >= 3 || (end - i === 2 && gaps(lines[i]) >= 3 && gaps(lines[i]) === gaps(lines[i + 1]))
+      const start = i > 0 && classes[i - 1] === 'text' && resemblesSectionRow(lines[i - 1], lines, i - 1) ? i - 1 : i
+      if (enough) regions.push({ layout: 'spaces', start, end })
+      i = Math.max(end, i + 1)
+      continue
+    }
+    i++
+  }
+  return regions
+}
+
+/** Whether a run of `| … |` lines is a well-formed GFM table (head, delimiter, rows). */
+export function isWellFormedGfm(lines: string[]): boolean {
+  return lines.length >= 2 && isGfmDelimiter(lines[1])
+}

@@ -1,0 +1,152 @@
+/**
+ * Hostile and broken .docx files: each must end with exit 1 and one clear
+ * line (`docmend: <file>: <reason>`), without expanding what it hides.
+ * The CLI runs under GNU time (scripts/test-tools.txt) so the tests can see
+ * that a bomb was refused before it was expanded, not after.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { constants, deflateRawSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CLI, ROOT } from './helpers/cli.js'
+import { documentXml, minimalDocxEntries, writeZip } from './helpers/docx.js'
+
+const MIB = 1024 * 1024
+
+/**
+ * A raw deflate stream of `mib` MiB of zeros, built without compressing
+ * them: one fully flushed block (byte-aligned, no back-references out of
+ * it) repeated, then an empty final block.
+ */
+function zerosDeflated(mib: number): Uint8Array {
+  const block = deflateRawSync(Buffer.alloc(MIB), { finishFlush: constants.Z_FULL_FLUSH })
+  return Buffer.concat([...Array.from({ length: mib }, () => block), deflateRawSync(Buffer.alloc(0))])
+}
+
+interface Run {
+  code: number | null
+  lines: string[]
+  /** Peak resident memory of the CLI, in MiB. */
+  peakMiB: number
+}
+
+/** The CLI under /usr/bin/time, which reports its peak memory on the last stderr line. */
+function runMeasured(args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/time', ['-q', '-f', 'peak-kib=%M', process.execPath, CLI, ...args], { cwd: ROOT })
+    const err: Buffer[] = []
+    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000)
+    child.stdout.resume()
+    child.stderr.on('data', (d: Buffer) => err.push(d))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      const lines = Buffer.concat(err).toString('utf8').split('\n').filter(Boolean)
+      const peak = lines.findLast((l) => l.startsWith('peak-kib='))
+      resolve({ code, lines: lines.filter((l) => !l.startsWith('peak-kib=')), peakMiB: Number(peak?.slice(9)) / 1024 })
+    })
+  })
+}
+
+const sampleBytes = () => readFile(join(ROOT, 'samples/annual-report.docx'))
+const paragraph = '<w:p><w:r><w:t>报告</w:t></w:r></w:p>'
+const deep = 100_000
+
+/** Each hostile file, by the name the tests use. */
+async function hostileFiles(): Promise<Record<string, Uint8Array>> {
+  const sample = await sampleBytes()
+  const parts = minimalDocxEntries(documentXml(paragraph))
+  return {
+    'corrupt.docx': Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(4000, 0x5a), Buffer.from('word/document.xml'), Buffer.alloc(200, 0x17)]),
+    'truncated.docx': sample.subarray(0, Math.floor(sample.length * 0.6)),
+    'no-document.docx': writeZip([{ name: 'word/styles.xml', data: Buffer.from('<w:styles/>') }]),
+    // 1 GiB of zeros in a 1 MB file, its size declared honestly.
+    'bomb.docx': writeZip([...parts, { name: 'word/media/image1.png', data: zerosDeflated(1024), method: 8, declaredSize: 1024 * MIB }]),
+    // The same, declaring 2000 bytes.
+    'lying-bomb.docx': writeZip([
+      ...parts.filter((e) => e.name !== 'word/document.xml'),
+      { name: 'word/document.xml', data: zerosDeflated(1024), method: 8, declaredSize: 2000 }
+    ]),
+    'many.docx': writeZip([...parts, ...Array.from({ length: 20_000 }, (_, i) => ({ name: `customXml/item${i}.xml`, data: new Uint8Array(0) }))]),
+    'not-xml.docx': writeZip(minimalDocxEntries('this is not XML <<< & >>>')),
+    'deep.docx': writeZip(minimalDocxEntries(documentXml(`${'<w:sdt><w:sdtContent>'.repeat(deep)}${paragraph}${'</w:sdtContent></w:sdt>'.repeat(deep)}`))),
+    // The control: the fixtures' parts make a valid DOCX.
+    'minimal.docx': writeZip(parts)
+  }
+}
+
+describe('hostile DOCX input', () => {
+  let tmp = ''
+  const path = (name: string) => join(tmp, name)
+  let run: Run
+  const lineFor = (name: string) => run.lines.filter((l) => l.startsWith(`docmend: ${path(name)}: `))
+
+  // One CLI run converts them all, as a user converting a folder would.
+  beforeAll(async () => {
+    tmp = await mkdtemp(join(tmpdir(), 'docmend-hostile-'))
+    const files = await hostileFiles()
+    for (const [name, bytes] of Object.entries(files)) await writeFile(path(name), bytes)
+    run = await runMeasured(['convert', ...Object.keys(files).map(path), '--to', 'html', '--out-dir', path('out')])
+  })
+  afterAll(async () => {
+    await rm(tmp, { recursive: true, force: true })
+  })
+
+  it('fails with exit 1, one line per broken file, without expanding any of them', () => {
+    expect(run.code).toBe(1)
+    expect(run.lines).toHaveLength(8)
+    expect(run.peakMiB).toBeLessThan(400)
+  })
+
+  it('refuses bytes that only look like a zip', () => {
+    expect(lineFor('corrupt.docx')).toEqual([
+      `docmend: ${path('corrupt.docx')}: not a valid zip archive (End of central directory record signature not found. Either not a zip file, or file is truncated.)`
+    ])
+  })
+
+  it('refuses a truncated Word file', () => {
+    expect(lineFor('truncated.docx')).toEqual([
+      `docmend: ${path('truncated.docx')}: not a valid zip archive (End of central directory record signature not found. Either not a zip file, or file is truncated.)`
+    ])
+  })
+
+  it('refuses a zip without word/document.xml, whether sniffed or read as DOCX', async () => {
+    expect(lineFor('no-document.docx')).toEqual([`docmend: ${path('no-document.docx')}: a zip archive without word/document.xml, so not a Word document`])
+    const forced = await runMeasured(['convert', path('no-document.docx'), '--to', 'html', '--from', 'docx'])
+    expect(forced.code).toBe(1)
+    expect(forced.lines).toEqual([`docmend: ${path('no-document.docx')}: not a Word document: the zip has no word/document.xml`])
+  })
+
+  it('refuses a zip bomb (1 GiB of zeros in a 1 MB file) from its declared size', () => {
+    // The budget is 100 bytes out per byte in, at least 64 MiB: here about 100 MiB.
+    expect(lineFor('bomb.docx')).toHaveLength(1)
+    expect(lineFor('bomb.docx')[0]).toMatch(/: the zip decompresses to more than 10\d MiB \(a zip bomb\?\); refused$/)
+  })
+
+  it('refuses a zip bomb whose entry lies about its size, once the lie shows', () => {
+    expect(lineFor('lying-bomb.docx')).toEqual([
+      `docmend: ${path('lying-bomb.docx')}: an entry of the zip decompresses to more bytes than it declares (a zip bomb?); refused`
+    ])
+  })
+
+  it('refuses a zip of twenty thousand entries', () => {
+    expect(lineFor('many.docx')).toEqual([`docmend: ${path('many.docx')}: the zip holds more than 10000 entries; refused`])
+  })
+
+  it('refuses a main part that is not XML, with the parser\'s reason', () => {
+    expect(lineFor('not-xml.docx')).toEqual([
+      `docmend: ${path('not-xml.docx')}: not a readable Word document (error: [xmldom error] element parse error: Error: invalid tagName:)`
+    ])
+  })
+
+  it('refuses XML nested a hundred thousand deep before any parser recurses into it', () => {
+    expect(lineFor('deep.docx')).toEqual([`docmend: ${path('deep.docx')}: word/document.xml nests XML elements more than 256 deep; refused`])
+  })
+
+  it('still converts the well-formed file given with them', async () => {
+    expect(lineFor('minimal.docx')).toEqual([])
+    expect(await readFile(join(path('out'), 'minimal.html'), 'utf8')).toContain('<p>报告</p>')
+  })
+})
