@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 /**
  * The docmend command line. Exit codes: 0 success, 1 an input could not be
- * converted (one line on stderr), 2 usage error.
+ * converted (one line on stderr), 2 usage error, 3 `check` found totals that
+ * do not add up.
  */
 import { rmSync } from 'node:fs'
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError, Option } from 'commander'
+import { type CheckFlags, runCheck } from './cli/check-command.js'
 import { type ConvertFlags, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, runConvert } from './cli/convert-command.js'
 import { removePendingSync } from './io/atomic-write.js'
 import { runServe, SERVE_FLAG_DEFAULTS, type ServeFlags } from './serve/command.js'
 import { UsageError } from './errors.js'
 
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
+export const EXIT = { ok: 0, failed: 1, usage: 2, findings: 3 } as const
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -45,6 +47,8 @@ function buildProgram(): Command {
     .option('--password <password>', 'password for an encrypted PDF')
     .option('--pages <range>', 'PDF input: pages to read, e.g. 3-7')
     .option('--explain', 'print, per table found, the layout detected, grid size and confidence')
+    .option('--check', 'check table totals: warn about (and in HTML mark) totals that do not add up')
+    .option('--tolerance <amount>', "with --check: accepted rounding difference, or 'auto'", 'auto')
     .option('-v, --verbose', 'print warnings from the readers and writers')
     .option('--debug', 'print stack traces for failures')
     .option('-j, --jobs <n>', 'conversions at once, each on its own worker thread (default: number of cores)')
@@ -52,6 +56,22 @@ function buildProgram(): Command {
     .option('--max-memory <MiB>', 'stop a conversion whose worker needs more heap than this, and report it as failed', String(DEFAULT_MAX_MEMORY_MB))
     .action(async (inputs: string[], flags: ConvertFlags) => {
       process.exitCode = await runConvert(inputs, flags)
+    })
+
+  program
+    .command('check')
+    .description('report table totals that disagree with their parts (exit 3 when there are any)')
+    .argument('<inputs...>', 'input files, or - for stdin')
+    .addOption(new Option('-f, --from <kind>', 'input kind (default: sniffed from the bytes)').choices(['docx', 'pdf', 'text', 'html', 'md']))
+    .option('--tolerance <amount>', "accepted difference between a total and its parts, or 'auto' (exact for whole numbers, rounding for decimals and percentages)", 'auto')
+    .addOption(new Option('--format <format>', 'report as text or JSON').choices(['text', 'json']).default('text'))
+    .option('--password <password>', 'password for an encrypted PDF')
+    .option('--pages <range>', 'PDF input: pages to read, e.g. 3-7')
+    .option('--explain', 'say, per table, which totals were checked against which lines, and what was not checked and why')
+    .option('-v, --verbose', 'as --explain, plus warnings from the readers')
+    .option('--debug', 'print stack traces for failures')
+    .action(async (inputs: string[], flags: CheckFlags) => {
+      process.exitCode = await runCheck(inputs, flags)
     })
 
   program

@@ -241,16 +241,17 @@ describe('DOCX images', () => {
     expect(embedded.outputs.html).toContain(`src="data:image/png;base64,${PNG.toString('base64')}"`)
   })
 
-  it('writes the images beside the HTML, where the page looks for them', async () => {
+  it('writes the images beside the HTML and Markdown, where they look for them', async () => {
     const input = join(tmp, 'photo report.docx')
     await writeFile(input, await makeDocx([picture()]))
     const out = join(tmp, 'out')
-    const run = await runCli(['convert', input, '--to', 'html', '--out-dir', out])
+    const run = await runCli(['convert', input, '--to', 'html,md', '--out-dir', out])
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     expect(await readdir(join(out, 'photo report_media'))).toEqual(['image1.png'])
     expect(Buffer.compare(await readFile(join(out, 'photo report_media', 'image1.png')), PNG)).toBe(0)
     expect(await readFile(join(out, 'photo report.html'), 'utf8')).toContain('src="photo report_media/image1.png"')
+    expect(await readFile(join(out, 'photo report.md'), 'utf8')).toContain('](<photo report_media/image1.png>)')
   })
 })
 

@@ -26,6 +26,20 @@ export interface TableOrigin {
   lines?: [number, number]
 }
 
+/** A total that disagrees with its parts, as the check stage (`convert --check`) records it on the total's cell. */
+export interface TotalMismatch {
+  /** `rows`: the cell totals rows of its column; `columns`: it totals columns of its row. */
+  sums: 'rows' | 'columns'
+  stated: number
+  computed: number
+  /** Largest difference that would have been accepted as rounding. */
+  tolerance: number
+  /** The cells summed, as 0-based `[row, col]` grid slots. */
+  parts: [number, number][]
+  /** One sentence for readers (HTML writes it as the cell's `title`). */
+  message: string
+}
+
 declare module 'mdast' {
   interface TableData {
     /** Leading rows that form the table head (`<thead>`). Default 0. */
@@ -44,6 +58,8 @@ declare module 'mdast' {
     covered?: boolean
     /** A header cell (`<th>`). */
     header?: boolean
+    /** Set by the check stage on a total that does not add up. */
+    check?: { mismatches: TotalMismatch[] }
   }
   interface RootData {
     /** Document title, when the source declares one. */

@@ -25,17 +25,17 @@ export interface SummaryInput {
 }
 
 /**
- * With a progress bar, failures were held back: list them now, then a count.
- * Without one, each failure was printed when it happened: add only the count,
- * and nothing at all when every file converted (quiet when piped).
- * A single input never gets a summary: its one line says it all.
+ * With a progress bar (a terminal), failures were held back: list them now,
+ * then a count. Without one (piped, logged), each failure was printed when it
+ * happened and nothing is added: stderr holds exactly one line per failed
+ * file, which scripts rely on.
  */
 export function summaryLines(summary: SummaryInput): string[] {
   const { total, failures, live } = summary
-  if (total <= 1) return live ? failures.map(failureLine) : []
-  const lines = live ? failures.map(failureLine) : []
+  if (!live) return []
+  const lines = failures.map(failureLine)
   const seconds = (summary.elapsedMs / 1000).toFixed(1)
   if (failures.length > 0) lines.push(`docmend: ${failures.length} of ${total} files failed (${total - failures.length} converted in ${seconds} s)`)
-  else if (live) lines.push(`docmend: converted ${total} files in ${seconds} s`)
+  else lines.push(`docmend: converted ${total} files in ${seconds} s`)
   return lines
 }

@@ -3,6 +3,7 @@
  * Plain data only: errors come back as a reason string, never as an Error
  * (its class would not survive structured cloning).
  */
+import type { CheckOptions } from '../check/check-table.js'
 import type { Format, WriteOptions } from '../emit/types.js'
 import type { InputKind } from '../sniff.js'
 
@@ -20,6 +21,8 @@ export interface ConvertTask {
   password?: string
   pages?: { from: number; to: number }
   write: WriteOptions
+  /** Check table totals (`--check`); mismatches always come back as notes. */
+  check?: CheckOptions
   /** Also return `--explain` lines. */
   explain: boolean
   /** Also return reader and writer warnings. */

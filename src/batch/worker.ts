@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads'
 import { explainTables } from '../cli/explain.js'
 import { readInputFile } from '../cli/inputs.js'
-import { convert } from '../convert.js'
+import { convert, preloadStages } from '../convert.js'
 import { ConversionError } from '../errors.js'
 import type { TaskStarted } from './pool.js'
 import { oneLine } from './summary.js'
@@ -21,6 +21,9 @@ export function failureOf(error: unknown): TaskFailure {
   return failure
 }
 
+// Load every reader and writer while the worker starts, before any file's clock runs.
+await preloadStages()
+
 export default async function convertTask(task: ConvertTask): Promise<TaskResult> {
   if (task.id !== undefined) parentPort?.postMessage({ docmendTaskStarted: task.id } satisfies TaskStarted)
   try {
@@ -32,12 +35,14 @@ export default async function convertTask(task: ConvertTask): Promise<TaskResult
       ...(task.from ? { from: task.from } : {}),
       ...(task.password !== undefined ? { password: task.password } : {}),
       ...(task.pages ? { pages: task.pages } : {}),
+      ...(task.check ? { check: task.check } : {}),
       ...task.write
     })
     const notes: string[] = []
     if (task.explain) notes.push(...explainTables(result.doc.tree))
-    if (task.verbose) {
-      for (const m of result.messages) notes.push(oneLine(`${m.type}: ${m.text}${m.line ? ` (line ${m.line})` : ''}`))
+    for (const m of result.messages) {
+      // Totals that do not add up are what --check asks for: always shown.
+      if (task.verbose || m.code === 'check-total-mismatch') notes.push(oneLine(`${m.type}: ${m.text}${m.line ? ` (line ${m.line})` : ''}`))
     }
     return {
       ok: true,

@@ -15,6 +15,7 @@ import { ConversionError, UsageError } from '../errors.js'
 import { writeFilesAtomic } from '../io/atomic-write.js'
 import { DEFAULT_MAX_INPUT_BYTES } from '../limits.js'
 import type { InputKind } from '../sniff.js'
+import { parseTolerance } from './check-command.js'
 import { readStdin } from './inputs.js'
 
 export interface ConvertFlags {
@@ -34,6 +35,8 @@ export interface ConvertFlags {
   password?: string
   pages?: string
   explain?: boolean
+  check?: boolean
+  tolerance: string
   verbose?: boolean
   debug?: boolean
   /** Conversions at once (default: the number of cores). */
@@ -58,7 +61,7 @@ export function parseFormats(list: string): Format[] {
   return [...new Set(formats)] as Format[]
 }
 
-function parsePages(range: string | undefined): { from: number; to: number } | undefined {
+export function parsePages(range: string | undefined): { from: number; to: number } | undefined {
   if (range === undefined) return undefined
   const m = /^(\d+)(?:-(\d+))?$/.exec(range.trim())
   if (!m) throw new UsageError(`--pages wants a page or a range like 3-7, not '${range}'`)
@@ -74,6 +77,7 @@ function validate(inputs: string[], flags: ConvertFlags, formats: Format[]): voi
   if (inputs.length > 1 && !flags.outDir) throw new UsageError('several inputs need --out-dir')
   if (!flags.output && !flags.outDir && formats.length > 1) throw new UsageError('several formats need --out-dir (or one format to stdout)')
   if (inputs.filter((i) => i === '-').length > 1) throw new UsageError('stdin (-) can be read only once')
+  if (!flags.check && flags.tolerance !== 'auto') throw new UsageError('--tolerance applies only with --check')
   const width = Number(flags.width)
   if (!Number.isInteger(width) || width < 20 || width > 1000) throw new UsageError(`--width wants a whole number from 20 to 1000, not '${flags.width}'`)
 }
@@ -102,6 +106,7 @@ export async function runConvert(inputs: string[], flags: ConvertFlags): Promise
   const formats = parseFormats(flags.to)
   validate(inputs, flags, formats)
   const pages = parsePages(flags.pages)
+  const tolerance = parseTolerance(flags.tolerance)
   const limits = parseLimits(flags)
   const pdf = await pdfOptions(flags)
   const template = await readTemplate(flags.template)
@@ -136,7 +141,7 @@ export async function runConvert(inputs: string[], flags: ConvertFlags): Promise
       failedEarly.push({ label: input.label, reason: clash })
       continue
     }
-    const task = await taskFor(input, flags, formats, { ...write, mediaBase: `${outputs.stem}_media` }, pages)
+    const task = await taskFor(input, flags, formats, { ...write, mediaBase: `${outputs.stem}_media` }, pages, tolerance)
     if ('reason' in task) {
       failedEarly.push({ label: input.label, reason: task.reason })
       continue
@@ -202,7 +207,8 @@ async function taskFor(
   flags: ConvertFlags,
   formats: Format[],
   write: WriteOptions,
-  pages: { from: number; to: number } | undefined
+  pages: { from: number; to: number } | undefined,
+  tolerance: number | undefined
 ): Promise<ConvertTask | FailedInput> {
   let source: ConvertTask['source'] = { path: input.path }
   if (input.path === '-') {
@@ -223,6 +229,7 @@ async function taskFor(
     maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
     ...(flags.from ? { from: flags.from } : {}),
     ...(flags.password !== undefined ? { password: flags.password } : {}),
-    ...(pages ? { pages } : {})
+    ...(pages ? { pages } : {}),
+    ...(flags.check ? { check: tolerance === undefined ? {} : { tolerance } } : {})
   }
 }

@@ -12,4 +12,9 @@ export const writers: Record<Format, Writer> = {
   pdf: async (doc, options) => (await import('./pdf/index.js')).writePdf(doc, options)
 }
 
+/** Load every writer now (a long-lived worker pays the start-up once, before its first job). */
+export async function preloadWriters(): Promise<void> {
+  await Promise.all([import('./markdown.js'), import('./html/index.js'), import('./text/index.js'), import('./json.js'), import('./pdf/index.js')])
+}
+
 export { FORMATS, type Format, type WriteOptions, type WriteResult, type Writer } from './types.js'

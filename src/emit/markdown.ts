@@ -14,6 +14,7 @@ import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { Doc } from '../ast/types.js'
 import { table as tableHandler } from './html/table.js'
+import { resourceUrl } from './resources.js'
 import type { WriteOptions, WriteResult } from './types.js'
 
 const stringifier = unified()
@@ -47,5 +48,10 @@ export async function writeMarkdown(doc: Doc, options: WriteOptions = {}): Promi
     }
   }
   breaksToHtml(tree)
+  // Images the document carries point at the files written beside the output.
+  visit(tree, 'image', (node) => {
+    const url = resourceUrl(doc, node.url, options)
+    if (url) node.url = url
+  })
   return { data: stringifier.stringify(tree), messages: [] }
 }

@@ -21,4 +21,9 @@ export const readers: Record<InputKind, Reader> = {
   pdf: notYet('PDF')
 }
 
+/** Load every reader now (a long-lived worker pays the start-up once, before its first job). */
+export async function preloadReaders(): Promise<void> {
+  await Promise.all([import('./text/index.js'), import('./markdown.js'), import('./html/index.js'), import('./docx/index.js')])
+}
+
 export type { ReadOptions, ReadResult, Reader } from './types.js'

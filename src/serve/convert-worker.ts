@@ -4,7 +4,7 @@
  * conversion never blocks the server's own thread.
  */
 import { parentPort } from 'node:worker_threads'
-import { convert } from '../convert.js'
+import { convert, preloadStages } from '../convert.js'
 import { ConversionError } from '../errors.js'
 import type { ConversionJob, JobOutcome } from './jobs.js'
 import { previewDocument } from './preview.js'
@@ -26,5 +26,6 @@ if (!port) throw new Error('convert-worker.js runs only as a worker thread')
 port.on('message', (job: ConversionJob) => {
   void run(job).then((outcome) => port.postMessage(outcome))
 })
-// Every module is loaded by now: the pool starts a job's clock only after this.
+// Load every stage first: the pool starts a job's clock only after 'ready'.
+await preloadStages()
 port.postMessage('ready')

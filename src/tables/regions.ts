@@ -17,7 +17,11 @@ export type LineClass = 'blank' | 'pipe' | 'pipe-cell' | 'gfm' | 'tab-row' | 'ta
 export const SPACE_GAP = /\S(?: {2,}|\u3000+| ?\t+ ?)\S/u
 
 export function classifyLine(line: string): LineClass {
-  if (/^\t[^\t]*$/.test(line.replace(/[ \r]+$/, ''))) return 'tab-cell'
+  const hasTab = line.includes('\t')
+  const hasPipe = line.includes('|')
+  // Most lines are prose: no separator of any kind, decided without a regex.
+  if (!hasTab && !hasPipe && !line.includes('  ') && !line.includes('\u3000')) return line.trim() === '' ? 'blank' : 'text'
+  if (hasTab && line.charCodeAt(0) === 9 && line.indexOf('\t', 1) === -1) return 'tab-cell'
   if (line.trim() === '') return line.includes('\t') ? 'tab-cell' : 'blank'
   if (line.includes('\t')) return 'tab-row'
   const t = line.trim()

@@ -18,6 +18,7 @@ import type { Doc } from '../../ast/types.js'
 import type { WriteOptions, WriteResult } from '../types.js'
 import { accessibleTables, type IdMaker } from './accessible-tables.js'
 import { pageLabels } from './labels.js'
+import { resourceUrl } from '../resources.js'
 import { schema } from './schema.js'
 import { unwrapStrippedLinks } from './stripped-leftovers.js'
 import { table } from './table.js'
@@ -51,14 +52,10 @@ const escapeHtml = (s: string) =>
 
 /** Point images at the media folder written beside the output, or inline them. */
 function resolveImages(hast: HastRoot, doc: Doc, options: WriteOptions): void {
-  const byPath = new Map(doc.resources.map((r) => [r.path, r]))
   visit(hast, 'element', (node: Element) => {
     if (node.tagName !== 'img' || typeof node.properties?.src !== 'string') return
-    const resource = byPath.get(node.properties.src)
-    if (!resource) return
-    node.properties.src = options.embedImages
-      ? `data:${resource.contentType};base64,${Buffer.from(resource.bytes).toString('base64')}`
-      : `${options.mediaBase ?? 'media'}/${resource.path.replace(/^media\//, '')}`
+    const url = resourceUrl(doc, node.properties.src, options)
+    if (url) node.properties.src = url
   })
 }
 

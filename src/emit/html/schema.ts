@@ -7,8 +7,11 @@
  */
 import { type Schema, defaultSchema } from 'hast-util-sanitize'
 
-/** Cell alignment travels as one of three class names, nothing else. */
-const alignClass: [string, ...string[]] = ['className', 'align-left', 'align-center', 'align-right']
+/**
+ * Cell alignment travels as one of three class names, nothing else; and
+ * `check-mismatch` marks a total that `--check` found wrong (table.ts).
+ */
+const alignClass: [string, ...string[]] = ['className', 'align-left', 'align-center', 'align-right', 'check-mismatch']
 
 export const schema: Schema = {
   ...defaultSchema,

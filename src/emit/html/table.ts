@@ -6,7 +6,7 @@
  * sanitizer rewrites ids.
  */
 import type { Element, ElementContent, Properties } from 'hast'
-import type { Parents, Table } from 'mdast'
+import type { Parents, Table, TableCell } from 'mdast'
 import type { State } from 'mdast-util-to-hast'
 import { toString } from 'mdast-util-to-string'
 import { tableToGrid } from '../../ast/table.js'
@@ -18,6 +18,17 @@ const element = (tagName: string, children: ElementContent[], properties: Proper
   properties,
   children
 })
+
+/**
+ * A total the check stage found wrong (`data.check`, only with `--check`):
+ * a class to style it and a title that says why (also its accessible description).
+ */
+function markMismatch(properties: Properties, cell: TableCell | undefined): void {
+  const mismatches = cell?.data?.check?.mismatches
+  if (!mismatches || mismatches.length === 0) return
+  properties.className = [...((properties.className as string[] | undefined) ?? []), 'check-mismatch']
+  properties.title = mismatches.map((m) => m.message).join('\n')
+}
 
 export function table(state: State, node: Table, parent: Parents | undefined): Element {
   const { grid } = tableToGrid(node)
@@ -31,6 +42,7 @@ export function table(state: State, node: Table, parent: Parents | undefined): E
     const header = cell.header && toString({ type: 'paragraph', children: content }).trim() !== ''
     const align = node.align?.[cell.col]
     if (align && !header) properties.className = [`align-${align}`]
+    markMismatch(properties, node.children[cell.row]?.children[cell.col])
     rows[cell.row].children.push(element(header ? 'th' : 'td', state.all({ type: 'paragraph', children: content }), properties))
   }
 

@@ -26,6 +26,7 @@ import { extractNotes, noteConverter } from './notes.js'
 import { assertXmlDepth, coreTitle, mainDocumentPath, mammothFile } from './parts.js'
 import { DOCX_STYLE_MAP } from './style-map.js'
 import { nestUnderTitle } from './title.js'
+import { flattenTocLeaders } from './toc.js'
 import { protectWhitespace, restoreWhitespace } from './whitespace.js'
 
 const fragmentParser = unified().use(rehypeParse, { fragment: true })
@@ -39,6 +40,7 @@ export function docxHtmlToMdast(html: string, captions: (string | undefined)[] =
   const notes = extractNotes(hast)
   applyTableCaptions(hast, captions)
   unwrapBookmarks(hast)
+  flattenTocLeaders(hast)
   protectWhitespace(hast)
 
   const convertNotes = noteConverter(notes)

@@ -25,6 +25,10 @@ export const DOCX_STYLE_MAP: string[] = [
   ...headings,
   // A table of contents' own title ("Contents", "目录"), a heading as pandoc reads it.
   "p[style-name='TOC Heading'] => h1:fresh",
+  // Table-of-contents entries (`TOC 1`, `toc 2`, WPS `目录 1`): their tabs are leaders before page numbers.
+  "p[style-name^='TOC'] => p.docx-toc:fresh",
+  "p[style-name^='toc'] => p.docx-toc:fresh",
+  "p[style-name^='目录'] => p.docx-toc:fresh",
   // Quotations, as pandoc reads them.
   "p[style-name='Quote'] => blockquote > p:fresh",
   "p[style-name='Intense Quote'] => blockquote > p:fresh",

@@ -4,6 +4,7 @@
  */
 import type { Root, RootContent } from 'mdast'
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
+import { toString } from 'mdast-util-to-string'
 import { detectedTableToMdast } from '../../ast/detected-table.js'
 import { ConversionError } from '../../errors.js'
 import { assertLooksLikeText, decodeText } from '../../io/decode-text.js'
@@ -42,8 +43,12 @@ export function textToMdast(text: string): { tree: Root; messages: Message[] } {
   }
   if (cursor < lines.length) segments.push({ lines: lines.slice(cursor), firstLine: cursor })
   const tree: Root = { type: 'root', children: buildBlocks(segments) }
-  // Bare URLs and e-mail addresses become links, by GFM's own autolink-literal rule.
-  for (const transform of autolinks.transforms ?? []) transform(tree)
+  // Bare URLs and e-mail addresses become links, by GFM's own autolink-literal rule
+  // (run only on blocks that could hold one: it is costly on big tables of numbers).
+  for (const block of tree.children) {
+    if (!/https?:|www\.|@/i.test(toString(block))) continue
+    for (const transform of autolinks.transforms ?? []) transform({ type: 'root', children: [block] })
+  }
   return { tree, messages }
 }
 

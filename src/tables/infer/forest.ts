@@ -270,7 +270,42 @@ function lessThan(a: number[], b: number[]): boolean {
  * Solve the forest for head levels (each non-empty) over `width` value
  * columns. Every cell of a lower level needs a parent above it.
  */
+/**
+ * Solving is a pure function of the header texts and the width, and the same
+ * forms recur (every annual report uses the national form): memoize a bounded
+ * number of solutions, keyed by texts, and rebuild nodes for the caller's items.
+ */
+const solved = new Map<string, { levels: number[][]; sizes: number[][] | null; score: number }>()
+
 export function solveForest(levels: Item[][], width: number): Forest {
+  let key = String(width)
+  for (const level of levels) {
+    key += '\u0003'
+    for (const item of level) key += `${item.text}\u0002`
+  }
+  const hit = solved.get(key)
+  if (hit) return replay(levels, hit, width)
+  const forest = solveUncached(levels, width)
+  if (solved.size > 2000) solved.clear()
+  solved.set(key, record(levels, forest))
+  return forest
+}
+
+/** The shape of a solution: per level, which items (by index, -1 for a lost cell) and the groupings. */
+function record(levels: Item[][], forest: Forest): { levels: number[][]; sizes: number[][] | null; score: number } {
+  const indexes = forest.levels.map((nodes, t) => nodes.map((n) => (t < levels.length ? levels[t].indexOf(n.item) : -1)))
+  const sizes = forest.levels.slice(0, -1).map((nodes) => nodes.map((n) => n.children.length))
+  return { levels: indexes, sizes: forest.levels.length > 1 ? sizes : null, score: forest.score }
+}
+
+function replay(levels: Item[][], shape: { levels: number[][]; sizes: number[][] | null; score: number }, width: number): Forest {
+  const phantom: Item = { text: '', kind: 'empty', numbering: null, total: false }
+  const items = shape.levels.map((indexes, t) => indexes.map((i) => (i === -1 ? phantom : levels[t][i])))
+  const choice = (shape.sizes ?? []).map((sizes) => ({ score: 0, sizes }))
+  return { ...build(items, choice, width), score: shape.score }
+}
+
+function solveUncached(levels: Item[][], width: number): Forest {
   let best = solveLevels(levels, width)
   // The source may have lost a header cell: try one empty cell at the end of a level, at a cost,
   // when the leaves do not add up or a repeated block has more copies than parents above it.

@@ -25,6 +25,19 @@ export interface LabelRow {
   starts?: number[]
 }
 
+/** Character pairs of a label, memoized: section-row checks compare the same lines many times. */
+const pairCache = new Map<string, Set<string>>()
+
+function pairsOf(text: string, chars: string[]): Set<string> {
+  let pairs = pairCache.get(text)
+  if (!pairs) {
+    pairs = new Set(chars.slice(0, -1).map((c, i) => c + chars[i + 1]))
+    if (pairCache.size > 20000) pairCache.clear()
+    pairCache.set(text, pairs)
+  }
+  return pairs
+}
+
 /** How alike two labels look: shared ending or beginning, or shared character pairs (0..1). */
 export function labelSimilarity(a: string, b: string): number {
   const x = Array.from(a)
@@ -34,9 +47,8 @@ export function labelSimilarity(a: string, b: string): number {
   while (suffix < Math.min(x.length, y.length) && x[x.length - 1 - suffix] === y[y.length - 1 - suffix]) suffix++
   let prefix = 0
   while (prefix < Math.min(x.length, y.length) && x[prefix] === y[prefix]) prefix++
-  const pairs = (s: string[]) => new Set(s.slice(0, -1).map((c, i) => c + s[i + 1]))
-  const px = pairs(x)
-  const py = pairs(y)
+  const px = pairsOf(a, x)
+  const py = pairsOf(b, y)
   let shared = 0
   for (const p of px) if (py.has(p)) shared++
   const dice = px.size + py.size === 0 ? 0 : (2 * shared) / (px.size + py.size)

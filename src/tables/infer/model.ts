@@ -40,7 +40,8 @@ function factsOf(raw: string): Facts {
 }
 
 export function toItem(raw: { text: string; hint?: number; columns?: [number, number] }): Item {
-  const item: Item = { ...factsOf(raw.text) }
+  const facts = factsOf(raw.text)
+  const item: Item = { text: facts.text, kind: facts.kind, numbering: facts.numbering, total: facts.total }
   if (raw.hint !== undefined) item.hint = raw.hint
   if (raw.columns) item.columns = raw.columns
   return item
