@@ -16,11 +16,11 @@ export default async function bench({ root, dist }) {
     .sort()
     .map((f) => readFileSync(join(root, 'samples', f)))
   const parts = []
-  let size = 0
-  for (let i = 0; size < TARGET_BYTES; i++) {
+  let built = 0
+  for (let i = 0; built < TARGET_BYTES; i++) {
     const seed = seeds[i % seeds.length]
     parts.push(seed, Buffer.from('\n\n'))
-    size += seed.length + 2
+    built += seed.length + 2
   }
   const input = Buffer.concat(parts)
 
