@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads'
 import { explainTables } from '../cli/explain.js'
 import { readInputFile } from '../cli/inputs.js'
-import { convert, preloadStages } from '../convert.js'
+import { convert } from '../convert.js'
 import { ConversionError } from '../errors.js'
 import type { TaskStarted } from './pool.js'
 import { oneLine } from './summary.js'
@@ -20,9 +20,6 @@ export function failureOf(error: unknown): TaskFailure {
   if (error instanceof Error && error.stack) failure.stack = error.stack
   return failure
 }
-
-// Load every reader and writer while the worker starts, before any file's clock runs.
-await preloadStages()
 
 export default async function convertTask(task: ConvertTask): Promise<TaskResult> {
   if (task.id !== undefined) parentPort?.postMessage({ docmendTaskStarted: task.id } satisfies TaskStarted)
