@@ -236,7 +236,7 @@ describe('DOCX images', () => {
     expect(doc.resources.map((r) => [r.path, r.contentType])).toEqual([['media/image1.png', 'image/png']])
     expect(Buffer.compare(Buffer.from(doc.resources[0].bytes), PNG)).toBe(0)
     expect(outputs.html).toContain('<img src="report_media/image1.png" alt="申请数量统计图">')
-    expect(outputs.md).toContain('![申请数量统计图](media/image1.png)')
+    expect(outputs.md).toContain('![申请数量统计图](report_media/image1.png)')
     const embedded = await convert(bytes, { from: 'docx', to: 'html', fragment: true, embedImages: true })
     expect(embedded.outputs.html).toContain(`src="data:image/png;base64,${PNG.toString('base64')}"`)
   })

@@ -13,8 +13,11 @@ import type { Layout } from './raw.js'
 
 export type LineClass = 'blank' | 'pipe' | 'pipe-cell' | 'gfm' | 'tab-row' | 'tab-cell' | 'spaces' | 'text'
 
-/** Runs of 2+ spaces (or an ideographic space) between non-space text. */
-export const SPACE_GAP = /\S(?: {2,}|\u3000+| ?\t+ ?)\S/u
+/**
+ * Runs of 2+ spaces (or an ideographic space) between non-space text. Two
+ * spaces after a full stop are sentence spacing, not a column gap.
+ */
+export const SPACE_GAP = /[^\s.!?;:](?: {2,}|\u3000+| ?\t+ ?)\S/u
 
 export function classifyLine(line: string): LineClass {
   const hasTab = line.includes('\t')
@@ -35,6 +38,30 @@ export function classifyLine(line: string): LineClass {
   }
   if (SPACE_GAP.test(t)) return 'spaces'
   return 'text'
+}
+
+/**
+ * Cells of a spaces table line up: some cell edge (the start of a
+ * left-aligned cell after the first, or the end of a right-aligned number)
+ * recurs, within a column, on most multi-cell lines. Prose with stray double
+ * spaces does not line up.
+ */
+function columnsAlign(lines: string[]): boolean {
+  const starts = lines.map((line) => {
+    const out: number[] = []
+    const cells = [...line.matchAll(/\S+(?: \S+)*/gu)]
+    if (cells.length < 2) return out
+    cells.forEach((m, i) => {
+      const start = displayWidth(line.slice(0, m.index ?? 0))
+      if (i > 0) out.push(start)
+      out.push(-(start + displayWidth(m[0])))
+    })
+    return out
+  }).filter((s) => s.length > 0)
+  if (starts.length < 2) return false
+  const all = starts.flat()
+  const shared = all.filter((x) => starts.filter((s) => s.some((y) => Math.abs(x - y) <= 1)).length >= Math.max(2, Math.ceil(starts.length * 0.5)))
+  return shared.length > 0
 }
 
 export interface Region {
@@ -188,7 +215,7 @@ export function findRegions(lines: string[]): Region[] {
       const end = extend(classes, lines, i, (k) => classes[k] === 'spaces' || (classes[k] === 'text' && k + 1 < lines.length && classes[k + 1] === 'spaces' && classes[k - 1] === 'spaces'))
       const gaps = (line: string) => line.trim().split(/ {2,}|\u3000+|\t+/u).length
       // Two lines can be a table when both have three or more aligned cells.
-      const enough = end - i >= 3 || (end - i === 2 && gaps(lines[i]) >= 3 && gaps(lines[i]) === gaps(lines[i + 1]))
+      const enough = (end - i >= 3 || (end - i === 2 && gaps(lines[i]) >= 3 && gaps(lines[i]) === gaps(lines[i + 1]))) && columnsAlign(lines.slice(i, end))
       const start = i > 0 && classes[i - 1] === 'text' && resemblesSectionRow(lines[i - 1], lines, i - 1) ? i - 1 : i
       if (enough) regions.push({ layout: 'spaces', start, end })
       i = Math.max(end, i + 1)

@@ -75,6 +75,8 @@ function startsOf(labels: Item[], width: number, depths: Map<string, number>, re
   if (numbered && increasing && known[0]! >= 0 && known[k - 1]! < width) return known as number[]
   // A lone total with no numbering spans the label columns ("Total", "合计").
   if (k === 1 && labels[0].total && !labels[0].numbering) return [0]
+  // More labels than label columns (never from a well-sized grid): one per column, left to right.
+  if (k > width) return labels.map((_, i) => i)
   // Right-aligned (leading slots covered by the labels above), unless nothing above
   // could cover them, or the first label reads as a sibling of a shallower one.
   let first = width - k

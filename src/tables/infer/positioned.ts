@@ -52,7 +52,7 @@ function placeHeadRows(rows: Row[], from: number, to: number, C: number, out: Pl
 export function inferPositioned(table: RawTable): Inferred {
   const rows = prepareRows(table)
   const C = Math.max(table.columns ?? 0, ...rows.flatMap((r) => r.items.map((i) => (i.columns?.[1] ?? hintOf(i) + 1))))
-  const hasValues = rows.some((r) => r.type === 'data')
+  const hasValues = rows.some((r) => r.items.some((i) => i.kind === 'value'))
   let headEnd = rows.findIndex((r) => r.type === 'data')
   if (headEnd === -1) headEnd = rows.length > 1 ? 1 : 0
   const dataRows = rows.filter((r) => r.type === 'data')
