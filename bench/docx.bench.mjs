@@ -5,9 +5,9 @@
 // the whole folder (how `docmend convert *.docx --out-dir` runs), and
 // in-process through the library (warm, best of 3 rounds).
 import { execFile } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 
@@ -55,7 +55,16 @@ export default async function bench({ root, dist, tmp }) {
   const perFileSeconds = await timed(async () => {
     for (const file of files) await run(process.execPath, [cli, 'convert', file, '--to', 'html', '--embed-images'], { maxBuffer: 1 << 28 })
   })
-  const batchSeconds = await timed(() => run(process.execPath, [cli, 'convert', ...files, '--to', 'html', '--out-dir', join(tmp, 'docx-html')], { maxBuffer: 1 << 28 }))
+  // The corpus repeats names (mammoth/tables.docx, pandoc/tables.docx) and the CLI refuses to let
+  // one output overwrite another: give the batch run uniquely named links to the same files.
+  const links = join(tmp, 'docx-inputs')
+  mkdirSync(links, { recursive: true })
+  const linked = files.map((file, i) => {
+    const link = join(links, `${String(i).padStart(3, '0')}-${basename(file)}`)
+    symlinkSync(file, link)
+    return link
+  })
+  const batchSeconds = await timed(() => run(process.execPath, [cli, 'convert', ...linked, '--to', 'html', '--out-dir', join(tmp, 'docx-html')], { maxBuffer: 1 << 28 }))
 
   const { convert } = await import(pathToFileURL(join(dist, 'index.js')).href)
   const inputs = await Promise.all(files.map((f) => readFile(f)))

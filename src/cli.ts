@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs'
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError, Option } from 'commander'
 import { type CheckFlags, runCheck } from './cli/check-command.js'
-import { type ConvertFlags, runConvert } from './cli/convert-command.js'
+import { type ConvertFlags, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, runConvert } from './cli/convert-command.js'
 import { removePendingSync } from './io/atomic-write.js'
 import { runServe, SERVE_FLAG_DEFAULTS, type ServeFlags } from './serve/command.js'
 import { UsageError } from './errors.js'
@@ -29,8 +29,8 @@ function buildProgram(): Command {
 
   program
     .command('convert')
-    .description('convert one or more inputs (`-` reads stdin)')
-    .argument('<inputs...>', 'input files, or - for stdin')
+    .description('convert one or more inputs: files, folders (walked recursively), globs, or - for stdin')
+    .argument('<inputs...>', 'input files, folders or glob patterns, or - for stdin')
     .requiredOption('-t, --to <formats>', 'comma-separated output formats: md,html,pdf,txt,json')
     .option('-o, --output <file>', 'write the (single) output to this file')
     .option('-d, --out-dir <dir>', 'write <input name>.<ext> for each format into this folder')
@@ -51,6 +51,9 @@ function buildProgram(): Command {
     .option('--tolerance <amount>', "with --check: accepted rounding difference, or 'auto'", 'auto')
     .option('-v, --verbose', 'print warnings from the readers and writers')
     .option('--debug', 'print stack traces for failures')
+    .option('-j, --jobs <n>', 'conversions at once, each on its own worker thread (default: number of cores)')
+    .option('--timeout <seconds>', 'stop a conversion that takes longer than this, and report it as failed (0: no limit)', String(DEFAULT_TIMEOUT_SECONDS))
+    .option('--max-memory <MiB>', 'stop a conversion whose worker needs more heap than this, and report it as failed', String(DEFAULT_MAX_MEMORY_MB))
     .action(async (inputs: string[], flags: ConvertFlags) => {
       process.exitCode = await runConvert(inputs, flags)
     })

@@ -15,10 +15,10 @@ import { ConversionError } from './errors.js'
 import { readers } from './ingest/index.js'
 import type { ReadOptions } from './ingest/types.js'
 import { type Message, combineMessages, warning } from './messages.js'
+import { DEFAULT_MAX_INPUT_BYTES } from './limits.js'
 import { type InputKind, sniff } from './sniff.js'
 
-/** Largest input accepted by default: 256 MiB. */
-export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024
+export { DEFAULT_MAX_INPUT_BYTES }
 
 export interface ReadDocumentOptions extends ReadOptions {
   /** Input kind; sniffed from the bytes when absent. */

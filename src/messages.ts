@@ -13,6 +13,7 @@ export type MessageCode =
   | 'unsafe-url-dropped'
   | 'unknown-node'
   | 'check-total-mismatch'
+  | 'nesting-flattened'
 
 export interface Message {
   type: 'warning' | 'info'

@@ -1,15 +1,22 @@
-/** `docmend convert`: inputs → outputs on disk or stdout. */
+/**
+ * `docmend convert`: inputs (files, folders, globs, stdin) → outputs on disk
+ * or stdout. Conversions run on a pool of worker threads (src/batch/), each
+ * bounded in time and memory; outputs are written here, atomically.
+ */
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { convert, DEFAULT_MAX_INPUT_BYTES } from '../convert.js'
+import { availableParallelism } from 'node:os'
+import { expandInputs, type ExpandedInput } from '../batch/expand-inputs.js'
+import { type OutputTarget, findCollisions, outputsFor, plannedFiles } from '../batch/output-plan.js'
+import { type BatchItem, runBatch } from '../batch/run-batch.js'
+import type { FailedInput } from '../batch/summary.js'
+import type { ConvertTask } from '../batch/task.js'
 import { FORMATS, type Format, type WriteOptions } from '../emit/types.js'
 import { ConversionError, UsageError } from '../errors.js'
-import { type PlannedFile, writeFilesAtomic } from '../io/atomic-write.js'
+import { writeFilesAtomic } from '../io/atomic-write.js'
+import { DEFAULT_MAX_INPUT_BYTES } from '../limits.js'
 import type { InputKind } from '../sniff.js'
 import { parseTolerance } from './check-command.js'
-import { explainTables } from './explain.js'
-import { readInputFile, readStdin } from './inputs.js'
-import { extensionFor, safeStem } from './names.js'
+import { readStdin } from './inputs.js'
 
 export interface ConvertFlags {
   to: string
@@ -32,7 +39,17 @@ export interface ConvertFlags {
   tolerance: string
   verbose?: boolean
   debug?: boolean
+  /** Conversions at once (default: the number of cores). */
+  jobs?: string
+  /** Per-file time limit in seconds; 0 for none. */
+  timeout: string
+  /** Per-conversion heap limit in MiB. */
+  maxMemory: string
 }
+
+/** Defaults for the limits every conversion runs under. */
+export const DEFAULT_TIMEOUT_SECONDS = 120
+export const DEFAULT_MAX_MEMORY_MB = 2048
 
 /** Check flag combinations; throws UsageError (exit 2). */
 export function parseFormats(list: string): Format[] {
@@ -65,91 +82,91 @@ function validate(inputs: string[], flags: ConvertFlags, formats: Format[]): voi
   if (!Number.isInteger(width) || width < 20 || width > 1000) throw new UsageError(`--width wants a whole number from 20 to 1000, not '${flags.width}'`)
 }
 
+function wholeNumber(value: string, option: string, min: number, max: number): number {
+  const n = Number(value)
+  if (!/^\s*\d+\s*$/.test(value) || n < min || n > max) throw new UsageError(`${option} wants a whole number from ${min} to ${max}, not '${value}'`)
+  return n
+}
+
+/** The batch limits from the flags; throws UsageError (exit 2). */
+export function parseLimits(flags: ConvertFlags): { jobs: number; timeoutMs: number; maxMemoryMb: number } {
+  const timeout = Number(flags.timeout)
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(flags.timeout) || timeout > 86_400) {
+    throw new UsageError(`--timeout wants seconds (0 for no limit), not '${flags.timeout}'`)
+  }
+  return {
+    jobs: flags.jobs === undefined ? availableParallelism() : wholeNumber(flags.jobs, '--jobs', 1, 256),
+    timeoutMs: Math.round(timeout * 1000),
+    maxMemoryMb: wholeNumber(flags.maxMemory, '--max-memory', 64, 65_536)
+  }
+}
+
 /** Convert every input; returns the exit code. */
 export async function runConvert(inputs: string[], flags: ConvertFlags): Promise<number> {
   const formats = parseFormats(flags.to)
   validate(inputs, flags, formats)
   const pages = parsePages(flags.pages)
   const tolerance = parseTolerance(flags.tolerance)
+  const limits = parseLimits(flags)
   const pdf = await pdfOptions(flags)
-  let template: string | undefined
-  if (flags.template) {
-    try {
-      template = await readFile(flags.template, 'utf8')
-    } catch {
-      throw new UsageError(`cannot read template '${flags.template}'`)
-    }
-    if (!template.includes('{{body}}')) throw new UsageError(`template '${flags.template}' has no {{body}} placeholder`)
-  }
-  let failures = 0
-  for (const input of inputs) {
-    const ok = await convertOne(input, flags, formats, { template, pages, pdf, tolerance })
-    if (!ok) failures++
-  }
-  return failures > 0 ? 1 : 0
-}
+  const template = await readTemplate(flags.template)
 
-async function convertOne(
-  input: string,
-  flags: ConvertFlags,
-  formats: Format[],
-  extra: { template: string | undefined; pages: { from: number; to: number } | undefined; pdf: WriteOptions; tolerance: number | undefined }
-): Promise<boolean> {
-  const label = input === '-' ? 'stdin' : input
-  try {
-    const bytes = input === '-' ? await readStdin(DEFAULT_MAX_INPUT_BYTES) : await readInputFile(input, DEFAULT_MAX_INPUT_BYTES)
-    const stem = safeStem(input)
-    const toFiles = Boolean(flags.output || flags.outDir)
-    const writeOptions: WriteOptions = {
-      mdTables: flags.mdTables,
-      width: Number(flags.width),
-      tables: flags.tables,
-      mediaBase: `${stem}_media`,
-      ...(flags.fragment ? { fragment: true } : {}),
-      ...(extra.template !== undefined ? { template: extra.template } : {}),
-      ...(flags.embedImages || !toFiles ? { embedImages: true } : {}),
-      ...extra.pdf
-    }
-    const result = await convert(bytes, {
-      to: formats,
-      name: label,
-      ...(flags.from ? { from: flags.from } : {}),
-      ...(flags.password !== undefined ? { password: flags.password } : {}),
-      ...(extra.pages ? { pages: extra.pages } : {}),
-      ...(flags.check ? { check: { tolerance: extra.tolerance } } : {}),
-      ...writeOptions
-    })
-    if (flags.explain) for (const line of explainTables(result.doc.tree)) process.stderr.write(`docmend: ${label}: ${line}\n`)
-    for (const m of result.messages) {
-      // Totals that do not add up are what --check asks for: always shown.
-      if (flags.verbose || m.code === 'check-total-mismatch') process.stderr.write(`docmend: ${label}: ${m.type}: ${m.text}${m.line ? ` (line ${m.line})` : ''}\n`)
-    }
+  const expansion = await expandInputs(inputs, flags.outDir === undefined ? {} : { exclude: flags.outDir })
+  if ((expansion.expanded || expansion.inputs.length > 1) && !flags.outDir) {
+    throw new UsageError('folders, patterns and several inputs need --out-dir')
+  }
+  const target: OutputTarget = flags.outDir
+    ? { kind: 'dir', dir: flags.outDir }
+    : flags.output
+      ? { kind: 'file', path: flags.output }
+      : { kind: 'stdout' }
+  const write: WriteOptions = {
+    mdTables: flags.mdTables,
+    width: Number(flags.width),
+    tables: flags.tables,
+    ...(flags.fragment ? { fragment: true } : {}),
+    ...(template !== undefined ? { template } : {}),
+    ...(flags.embedImages || target.kind === 'stdout' ? { embedImages: true } : {}),
+    ...pdf
+  }
+  const needsMedia = formats.some((f) => f === 'md' || f === 'json' || (f === 'html' && !write.embedImages))
 
-    if (!toFiles) {
-      const data = result.outputs[formats[0]]!
-      process.stdout.write(typeof data === 'string' ? data : Buffer.from(data))
-      return true
+  const failedEarly: FailedInput[] = [...expansion.problems]
+  const planned = expansion.inputs.map((input) => ({ input, label: input.label, outputs: outputsFor(input, formats, target) }))
+  const clashes = findCollisions(planned)
+  const items: BatchItem[] = []
+  for (const [index, { input, outputs }] of planned.entries()) {
+    const clash = clashes.get(index)
+    if (clash !== undefined) {
+      failedEarly.push({ label: input.label, reason: clash })
+      continue
     }
-    const planned: PlannedFile[] = formats.map((format) => ({
-      path: flags.output ?? join(flags.outDir!, `${stem}.${extensionFor(format)}`),
-      data: result.outputs[format]!
-    }))
-    const needsMedia = formats.some((f) => f === 'md' || f === 'json' || (f === 'html' && !flags.embedImages))
-    if (needsMedia && result.doc.resources.length > 0) {
-      const base = flags.outDir ?? join(flags.output!, '..')
-      for (const resource of result.doc.resources) {
-        planned.push({ path: join(base, `${stem}_media`, safeStem(resource.path) + resourceExtension(resource.path)), data: resource.bytes })
+    const task = await taskFor(input, flags, formats, { ...write, mediaBase: `${outputs.stem}_media` }, pages, tolerance)
+    if ('reason' in task) {
+      failedEarly.push({ label: input.label, reason: task.reason })
+      continue
+    }
+    items.push({
+      label: input.label,
+      task,
+      deliver: async (result) => {
+        if (target.kind === 'stdout') {
+          const data = result.outputs[formats[0]!]!
+          process.stdout.write(typeof data === 'string' ? data : Buffer.from(data))
+          return
+        }
+        await writeFilesAtomic(plannedFiles(outputs, result.outputs, result.resources, needsMedia))
       }
-    }
-    await writeFilesAtomic(planned)
-    return true
-  } catch (error) {
-    if (error instanceof UsageError) throw error
-    const reason = error instanceof ConversionError ? error.message : `could not convert: ${(error as Error)?.message ?? String(error)}`
-    process.stderr.write(`docmend: ${label}: ${reason.replace(/\s*\n\s*/g, ' ')}\n`)
-    if (flags.debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
-    return false
+    })
   }
+
+  const outcome = await runBatch(items, {
+    ...limits,
+    stderr: process.stderr,
+    failedEarly,
+    ...(flags.debug ? { debug: true } : {})
+  })
+  return outcome.failures.length > 0 ? 1 : 0
 }
 
 /** PDF page size, margin and font from the flags; a font that cannot be read is a usage error. */
@@ -172,7 +189,47 @@ async function pdfOptions(flags: ConvertFlags): Promise<WriteOptions> {
   return options
 }
 
-function resourceExtension(path: string): string {
-  const m = /\.[A-Za-z0-9]{1,5}$/.exec(path)
-  return m ? m[0].toLowerCase() : ''
+async function readTemplate(path: string | undefined): Promise<string | undefined> {
+  if (!path) return undefined
+  let template: string
+  try {
+    template = await readFile(path, 'utf8')
+  } catch {
+    throw new UsageError(`cannot read template '${path}'`)
+  }
+  if (!template.includes('{{body}}')) throw new UsageError(`template '${path}' has no {{body}} placeholder`)
+  return template
+}
+
+/** The worker's task for one input; stdin is read here, since workers cannot. */
+async function taskFor(
+  input: ExpandedInput,
+  flags: ConvertFlags,
+  formats: Format[],
+  write: WriteOptions,
+  pages: { from: number; to: number } | undefined,
+  tolerance: number | undefined
+): Promise<ConvertTask | FailedInput> {
+  let source: ConvertTask['source'] = { path: input.path }
+  if (input.path === '-') {
+    try {
+      source = { bytes: await readStdin(DEFAULT_MAX_INPUT_BYTES) }
+    } catch (error) {
+      const reason = error instanceof ConversionError ? error.message : `cannot read stdin: ${(error as Error).message}`
+      return { label: input.label, reason }
+    }
+  }
+  return {
+    source,
+    label: input.label,
+    formats,
+    write,
+    explain: Boolean(flags.explain),
+    verbose: Boolean(flags.verbose),
+    maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
+    ...(flags.from ? { from: flags.from } : {}),
+    ...(flags.password !== undefined ? { password: flags.password } : {}),
+    ...(pages ? { pages } : {}),
+    ...(flags.check ? { check: tolerance === undefined ? {} : { tolerance } } : {})
+  }
 }

@@ -8,16 +8,46 @@ import { normalizeTable } from '../ast/table.js'
 import { repairTables } from '../transforms/repair-tables.js'
 import { ConversionError } from '../errors.js'
 import { assertLooksLikeText, decodeText } from '../io/decode-text.js'
-import { info } from '../messages.js'
+import { info, warning } from '../messages.js'
+import { markdownChunks } from './markdown-chunks.js'
 import type { ReadOptions, ReadResult } from './types.js'
 
 const parser = unified().use(remarkParse).use(remarkGfm)
 
+/** Parse chunk by chunk (see markdown-chunks.ts), with positions as in the whole text. */
+function parseInChunks(text: string): Root {
+  const chunks = markdownChunks(text)
+  if (chunks.length === 1) return parser.parse(text)
+  const children: Root['children'] = []
+  for (const chunk of chunks) {
+    const part = parser.parse(chunk.text)
+    visit(part, (node) => {
+      for (const point of node.position ? [node.position.start, node.position.end] : []) {
+        point.line += chunk.line
+        if (point.offset !== undefined) point.offset += chunk.offset
+      }
+    })
+    children.push(...part.children)
+  }
+  const lines = text.split('\n')
+  const end = { line: lines.length, column: lines[lines.length - 1]!.length + 1, offset: text.length }
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } }
+}
+
+/**
+ * Deepest indentation kept, in characters. Each open list costs micromark a
+ * check on every later line, so 3,000 nested lists took minutes; lines
+ * indented further are pulled back to this depth (their text is kept).
+ */
+export const MAX_MARKDOWN_INDENT = 100
+const tooDeep = () => new RegExp(`^[ \\t]{${MAX_MARKDOWN_INDENT + 1},}`, 'gm')
+
 /** Markdown (already decoded) to canonical mdast. Pure. */
 export function markdownToMdast(text: string): Root {
-  const tree = parser.parse(text)
+  const source = text.replace(tooDeep(), ' '.repeat(MAX_MARKDOWN_INDENT))
+  const tree = parseInChunks(source)
   // Pasted tables: rows in paragraphs, and GFM tables whose rows lost cells.
-  repairTables(tree, text)
+  repairTables(tree, source)
   visit(tree, 'table', (node, index, parent) => {
     if (!parent || index === undefined || node.data?.origin) return
     // GFM: the first row is the head and its cells are header cells.
@@ -32,5 +62,8 @@ export async function readMarkdown(bytes: Uint8Array, _options: ReadOptions = {}
   assertLooksLikeText(decoded.text)
   if (decoded.text.trim() === '') throw new ConversionError('the input is empty', 'empty')
   const messages = decoded.guessed ? [info('encoding-detected', `decoded as ${decoded.encoding}`)] : []
+  if (tooDeep().test(decoded.text)) {
+    messages.push(warning('nesting-flattened', `lines indented more than ${MAX_MARKDOWN_INDENT} columns were pulled back (their text is kept)`))
+  }
   return { doc: { tree: markdownToMdast(decoded.text), resources: [] }, messages }
 }

@@ -12,6 +12,7 @@
  *   row 1   │  C  │   D   │     │
  *           └─────┴───────┴─────┘
  */
+import { ConversionError } from '../errors.js'
 
 export interface GridCell<C> {
   row: number
@@ -47,6 +48,14 @@ export interface GridFixes {
 }
 
 const MAX_SPAN = 1000
+
+/**
+ * Empty slots (covered or padding) a table may have beyond its cells. Spans
+ * and ragged rows can make a few kilobytes claim millions of slots, each an
+ * object in every later stage; past this, and when the grid is mostly
+ * empty, the table is refused rather than letting the conversion run away.
+ */
+export const MAX_EMPTY_SLOTS = 200_000
 
 function spanOf(value: number | undefined): number {
   if (value === undefined || !Number.isFinite(value) || value < 1) return 1
@@ -108,10 +117,32 @@ export function placeRows<C>(
     for (let k = 0; k < occupied[r].length; k++) if (occupied[r][k] && k + 1 > cols) cols = k + 1
   }
 
-  const grid: Grid<C> = { rows: rowCount, cols, headerRows: Math.max(0, Math.min(headerRows, rowCount)), cells }
+  const narrowed = dropSpanOnlyColumns(cells, cols)
+  const grid: Grid<C> = { rows: rowCount, cols: narrowed, headerRows: Math.max(0, Math.min(headerRows, rowCount)), cells }
   const { grid: normal, fixes: more } = normalizeGrid(grid, empty)
   fixes.padded += more.padded
   return { grid: normal, fixes }
+}
+
+/**
+ * Remove columns in which no cell starts (they hold only slots covered by a
+ * column span from the left, or nothing): browsers draw them zero-wide, and
+ * `colspan="1000"` must not make a thousand columns. Spans crossing a removed
+ * column shrink. Changes `cells` in place; returns the new column count.
+ */
+function dropSpanOnlyColumns<C>(cells: GridCell<C>[], cols: number): number {
+  const starts = new Array<boolean>(cols).fill(false)
+  for (const cell of cells) starts[cell.col] = true
+  if (starts.every(Boolean)) return cols
+  // before[c]: how many starting columns lie left of column c.
+  const before = new Array<number>(cols + 1).fill(0)
+  for (let c = 0; c < cols; c++) before[c + 1] = before[c] + (starts[c] ? 1 : 0)
+  for (const cell of cells) {
+    const end = Math.min(cols, cell.col + cell.colSpan)
+    cell.colSpan = before[end] - before[cell.col]
+    cell.col = before[cell.col]
+  }
+  return before[cols]
 }
 
 /**
@@ -127,6 +158,13 @@ export function normalizeGrid<C>(input: Grid<C>, empty: () => C): { grid: Grid<C
   for (const cell of input.cells) {
     rows = Math.max(rows, cell.row + 1)
     cols = Math.max(cols, cell.col + 1)
+  }
+  const emptySlots = rows * cols - input.cells.length
+  if (emptySlots > MAX_EMPTY_SLOTS && emptySlots > 4 * input.cells.length) {
+    throw new ConversionError(
+      `a table would need a ${rows}×${cols} grid for its ${input.cells.length} cells (merged cells or ragged rows out of all proportion)`,
+      'limit'
+    )
   }
   const cells = input.cells
     .map((cell) => ({ ...cell, rowSpan: spanOf(cell.rowSpan), colSpan: spanOf(cell.colSpan) }))

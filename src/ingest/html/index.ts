@@ -1,22 +1,19 @@
 /**
- * Reader for HTML, including HTML pasted from a clipboard: rehype-parse, then
+ * Reader for HTML, including HTML pasted from a clipboard: parse5 (depth-bounded), then
  * hast-util-to-mdast with our table handler so merged cells survive.
  */
 import type { Element, Root as HastRoot } from 'hast'
 import { type Handle, type State, toMdast } from 'hast-util-to-mdast'
 import type { Root } from 'mdast'
-import rehypeParse from 'rehype-parse'
-import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import { ConversionError } from '../../errors.js'
 import { assertLooksLikeText, decodeText } from '../../io/decode-text.js'
-import { info } from '../../messages.js'
+import { type Message, info, warning } from '../../messages.js'
 import type { ReadOptions, ReadResult } from '../types.js'
 import { repairTables } from '../../transforms/repair-tables.js'
 import { sub, sup } from './inline.js'
+import { MAX_HTML_DEPTH, parseHtml } from './parse.js'
 import { table } from './table.js'
-
-const parser = unified().use(rehypeParse, { fragment: false })
 
 /** Title and language the page declares. */
 function pageMeta(tree: HastRoot): { title?: string; lang?: string } {
@@ -68,21 +65,31 @@ export function hastToMdast(hast: HastRoot, handlers: Record<string, Handle> = {
   return tree
 }
 
-/** HTML (already decoded) to canonical mdast. Pure. */
-export function htmlToMdast(html: string): Root {
+/** The warning for markup nested deeper than MAX_HTML_DEPTH. */
+export const nestingWarning = (): Message =>
+  warning('nesting-flattened', `elements nested more than ${MAX_HTML_DEPTH} deep were reduced to their text`)
+
+/** HTML (already decoded) to canonical mdast, with what had to give. Pure. */
+function convertHtml(html: string): { tree: Root; messages: Message[] } {
   // Windows clipboard HTML (CF_HTML) starts with a "Version:0.9 StartHTML:…" header.
   const source = html.replace(/^Version:\d[\s\S]*?(?=<)/, '')
-  const hast = parser.parse(source)
+  const { tree: hast, flattened } = parseHtml(source)
   const tree = hastToMdast(hast)
   const { title, lang } = pageMeta(hast)
   if (title || lang) tree.data = { ...tree.data, ...(title ? { title } : {}), ...(lang ? { lang } : {}) }
-  return tree
+  return { tree, messages: flattened ? [nestingWarning()] : [] }
+}
+
+/** HTML (already decoded) to canonical mdast. Pure. */
+export function htmlToMdast(html: string): Root {
+  return convertHtml(html).tree
 }
 
 export async function readHtml(bytes: Uint8Array, _options: ReadOptions = {}): Promise<ReadResult> {
   const decoded = decodeText(bytes)
   assertLooksLikeText(decoded.text)
   if (decoded.text.trim() === '') throw new ConversionError('the input is empty', 'empty')
-  const messages = decoded.guessed ? [info('encoding-detected', `decoded as ${decoded.encoding}`)] : []
-  return { doc: { tree: htmlToMdast(decoded.text), resources: [] }, messages }
+  const { tree, messages } = convertHtml(decoded.text)
+  if (decoded.guessed) messages.unshift(info('encoding-detected', `decoded as ${decoded.encoding}`))
+  return { doc: { tree, resources: [] }, messages }
 }

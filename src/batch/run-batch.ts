@@ -1,0 +1,84 @@
+/**
+ * Run a batch: conversions on the worker pool, outputs delivered (written) on
+ * this thread as each finishes, a progress bar, and a summary at the end.
+ * A failed input never stops the others.
+ */
+import { type ConversionPool, type PoolOptions, createConversionPool } from './pool.js'
+import { type Progress, createProgress } from './progress.js'
+import { type FailedInput, failureLine, oneLine, summaryLines } from './summary.js'
+import type { ConvertTask, TaskSuccess } from './task.js'
+
+export interface BatchItem {
+  label: string
+  task: ConvertTask
+  /** Write (or print) a finished conversion; a thrown error fails this input only. */
+  deliver(result: TaskSuccess): Promise<void>
+}
+
+export interface BatchOptions extends Omit<PoolOptions, 'threads'> {
+  /** Conversions at once (the pool never starts more threads than items). */
+  jobs: number
+  stderr: NodeJS.WriteStream
+  /** Inputs that failed before converting (an argument that matched nothing). */
+  failedEarly?: FailedInput[]
+  /** Print stack traces of failures. */
+  debug?: boolean
+}
+
+export interface BatchOutcome {
+  total: number
+  failures: FailedInput[]
+}
+
+/** Run `worker` over items with at most `limit` in flight, in order of starting. */
+async function eachLimited<T>(items: readonly T[], limit: number, worker: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await worker(items[next++]!)
+  })
+  await Promise.all(lanes)
+}
+
+async function convertItem(item: BatchItem, pool: ConversionPool, progress: Progress, fail: (f: FailedInput, stack?: string) => void) {
+  const result = await pool.run(item.task)
+  if (!result.ok) {
+    fail({ label: item.label, reason: result.reason }, result.stack)
+    return
+  }
+  for (const note of result.notes) progress.log(`docmend: ${item.label}: ${note}`)
+  try {
+    await item.deliver(result)
+  } catch (error) {
+    fail({ label: item.label, reason: oneLine(`cannot write the output: ${(error as Error)?.message ?? String(error)}`) })
+    return
+  }
+  progress.tick(false)
+}
+
+export async function runBatch(items: readonly BatchItem[], options: BatchOptions): Promise<BatchOutcome> {
+  const started = Date.now()
+  const early = options.failedEarly ?? []
+  const total = items.length + early.length
+  const progress = createProgress({ total, stream: options.stderr, enabled: Boolean(options.stderr.isTTY) && total > 1 })
+  const failures: FailedInput[] = []
+  const fail = (failure: FailedInput, stack?: string) => {
+    failures.push(failure)
+    if (!progress.live) progress.log(failureLine(failure))
+    if (options.debug && stack) progress.log(stack)
+    progress.tick(true)
+  }
+  early.forEach((f) => fail(f))
+
+  const threads = Math.max(1, Math.min(options.jobs, items.length))
+  const pool = items.length > 0 ? createConversionPool({ threads, timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb }) : null
+  try {
+    if (pool) await eachLimited(items, threads, (item) => convertItem(item, pool, progress, fail))
+  } finally {
+    progress.stop()
+    await pool?.destroy()
+  }
+  for (const line of summaryLines({ total, failures, elapsedMs: Date.now() - started, live: progress.live })) {
+    options.stderr.write(`${line}\n`)
+  }
+  return { total, failures }
+}

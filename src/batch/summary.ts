@@ -1,0 +1,41 @@
+/** The lines a batch ends with. Pure: the caller prints them. */
+
+export interface FailedInput {
+  label: string
+  reason: string
+}
+
+/** Any message squeezed onto one line. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim() || 'unknown error'
+}
+
+/** The one line a failed input gets: `docmend: <file>: <reason>`. */
+export function failureLine(failure: FailedInput): string {
+  return `docmend: ${failure.label}: ${failure.reason}`
+}
+
+export interface SummaryInput {
+  /** Inputs in the batch, counting arguments that matched nothing. */
+  total: number
+  failures: FailedInput[]
+  elapsedMs: number
+  /** Whether a progress bar was shown (and so failures were held back until now). */
+  live: boolean
+}
+
+/**
+ * With a progress bar (a terminal), failures were held back: list them now,
+ * then a count. Without one (piped, logged), each failure was printed when it
+ * happened and nothing is added: stderr holds exactly one line per failed
+ * file, which scripts rely on.
+ */
+export function summaryLines(summary: SummaryInput): string[] {
+  const { total, failures, live } = summary
+  if (!live) return []
+  const lines = failures.map(failureLine)
+  const seconds = (summary.elapsedMs / 1000).toFixed(1)
+  if (failures.length > 0) lines.push(`docmend: ${failures.length} of ${total} files failed (${total - failures.length} converted in ${seconds} s)`)
+  else lines.push(`docmend: converted ${total} files in ${seconds} s`)
+  return lines
+}
