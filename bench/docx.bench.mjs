@@ -1,4 +1,4 @@
-// DOCX → HTML throughput over the shared corpus (shared/corpus/docx), docmend
+// DOCX → HTML throughput over the corpus (test/corpus/docx), docmend
 // against `pandoc -f docx -t html` in the same run, on the same files (those
 // both can read). pandoc converts one document per process, so it is timed
 // one process per file; docmend is timed that way too, as one process for
@@ -14,8 +14,8 @@ import { promisify } from 'node:util'
 const run = promisify(execFile)
 
 function corpusFiles(root) {
-  const dir = [process.env.DOCMEND_CORPUS, join(root, '../shared/corpus'), join(root, '../../shared/corpus')].find((d) => d && existsSync(d))
-  if (!dir) throw new Error('shared/corpus not found beside the repository (set DOCMEND_CORPUS)')
+  const dir = [process.env.DOCMEND_CORPUS, join(root, 'test/corpus')].find((d) => d && existsSync(d))
+  if (!dir) throw new Error('test/corpus not found (set DOCMEND_CORPUS)')
   const out = []
   const walk = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
@@ -79,7 +79,7 @@ export default async function bench({ root, dist, tmp }) {
     `| ${name} | ${(files.length / seconds).toFixed(1)} | ${(bytes / MB / seconds).toFixed(2)} | ${(pandocSeconds / seconds).toFixed(2)}× |`
   return {
     title: 'DOCX → HTML: docmend vs pandoc',
-    markdown: `${files.length} .docx files from shared/corpus/docx (${(bytes / MB).toFixed(1)} MB; ${all.length - files.length} that pandoc 2.17 cannot read left out).
+    markdown: `${files.length} .docx files from test/corpus/docx (${(bytes / MB).toFixed(1)} MB; ${all.length - files.length} that pandoc 2.17 cannot read left out).
 Ratio = pandoc's time ÷ docmend's time on the same files in this run (above 1: docmend is faster).
 
 | converter | files/s | MB/s | vs pandoc |

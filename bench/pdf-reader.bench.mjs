@@ -1,5 +1,5 @@
 // PDF reader throughput: pages per second over every PDF of the shared
-// corpus (shared/corpus/pdf beside the checkout, or $DOCMEND_CORPUS/pdf), docmend against
+// corpus (test/corpus/pdf, or $DOCMEND_CORPUS/pdf), docmend against
 // `pdftotext -layout` (poppler-utils) on the same files in the same run.
 // Each file is read by each tool in turn, three rounds (one for the CLI,
 // whose time is mostly Node's start-up); the fastest time per file and tool
@@ -31,7 +31,7 @@ async function seconds(fn) {
 }
 
 export default async function bench({ root, dist, tmp }) {
-  const candidates = [process.env.DOCMEND_CORPUS, join(root, '../shared/corpus'), join(root, '../../shared/corpus')].filter(Boolean)
+  const candidates = [process.env.DOCMEND_CORPUS, join(root, 'test/corpus')].filter(Boolean)
   const found = candidates.find((dir) => existsSync(join(dir, 'pdf')))
   if (!found) throw new Error(`the shared corpus is missing (looked in ${candidates.join(', ')})`)
   const corpus = join(found, 'pdf')

@@ -11,7 +11,7 @@
 // (`could not convert: …`, a bug rather than bad input) count as findings.
 // Exit code: 0 when no case broke that, 1 otherwise.
 // Fuzzes samples/ and documents generated here; adds the shared corpus
-// (/work/shared/corpus, or --corpus DIR) when it is present.
+// (test/corpus, or --corpus DIR; --corpus none leaves it out).
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -31,7 +31,7 @@ const { values: opts } = parseArgs({
     jobs: { type: 'string', default: String(availableParallelism()) },
     chunk: { type: 'string', default: '200' },
     to: { type: 'string', default: 'html,md,txt,json' },
-    corpus: { type: 'string', default: '/work/shared/corpus' },
+    corpus: { type: 'string', default: join(root, 'test/corpus') },
     keep: { type: 'string' },
     report: { type: 'string' },
     json: { type: 'boolean', default: false }

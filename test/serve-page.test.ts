@@ -10,12 +10,13 @@ import { join } from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Download, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { readers, writers } from '../src/index.js'
+import { ROOT } from './helpers/cli.js'
 import { seedFiles } from './helpers/samples.js'
 import { type ServeRun, startServe } from './helpers/serve.js'
 
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const HEADERS_DOCX = '/work/shared/corpus/docx/pandoc/headers.docx'
+const HEADERS_DOCX = join(ROOT, 'test/corpus/docx/pandoc/headers.docx')
 const SEED = readFileSync(seedFiles[0]!, 'utf8')
 const MERGED_TABLE_HTML = `<meta charset="utf-8"><h2>Sales by region</h2>
 <table><tr><th rowspan="2">Region</th><th colspan="2">Sales</th></tr>

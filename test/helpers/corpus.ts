@@ -1,6 +1,5 @@
 /**
- * The shared corpus of real documents (`shared/` beside the repository, as
- * CI lays it out) and what pandoc reads from a file, reduced to facts docmend
+ * The corpus of real third-party documents (`test/corpus`) and what pandoc reads from a file, reduced to facts docmend
  * can be compared on: text tokens, headings, list items, table shapes.
  */
 import { execFile } from 'node:child_process'
@@ -9,9 +8,9 @@ import { join } from 'node:path'
 import type { Nodes, Root } from 'mdast'
 import { ROOT } from './cli.js'
 
-/** `shared/corpus`, wherever the checkout sits (DOCMEND_CORPUS overrides). */
+/** The corpus vendored in `test/corpus` (see its SOURCES.md); DOCMEND_CORPUS points elsewhere. */
 export function corpusDir(): string {
-  const candidates = [process.env.DOCMEND_CORPUS, join(ROOT, '../shared/corpus'), join(ROOT, '../../shared/corpus')]
+  const candidates = [process.env.DOCMEND_CORPUS, join(ROOT, 'test/corpus')]
   const found = candidates.find((dir): dir is string => Boolean(dir) && existsSync(dir as string))
   if (!found) throw new Error(`the shared corpus is missing (looked in ${candidates.filter(Boolean).join(', ')})`)
   return found
