@@ -3,9 +3,9 @@
  * only in the canonical mdast tree.
  */
 import type { Root } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { SKIP, visit } from 'unist-util-visit'
 import { annotateDocument } from './ast/document.js'
-import { normalizeTable } from './ast/table.js'
+import { isCanonical, normalizeTable } from './ast/table.js'
 import { checkDocument, checkMessages } from './check/check-document.js'
 import type { CheckOptions } from './check/check-table.js'
 import type { Doc } from './ast/types.js'
@@ -54,12 +54,14 @@ export type Transform = (tree: Root, messages: Message[]) => void | Promise<void
 /** Every table canonical, whatever the reader did. */
 const normalizeTables: Transform = (tree, messages) => {
   visit(tree, 'table', (node, index, parent) => {
-    if (!parent || index === undefined) return
+    // Tables the readers built with gridToTable are canonical already; never walk into cells.
+    if (!parent || index === undefined || isCanonical(node)) return SKIP
     const { table, fixes } = normalizeTable(node)
     if (fixes.overlaps > 0 || fixes.clamped > 0) {
       messages.push(warning('span-clamped', `a table had overlapping or out-of-range merged cells; ${fixes.overlaps + fixes.clamped} span(s) were cut back`))
     }
     parent.children[index] = table
+    return SKIP
   })
 }
 

@@ -46,7 +46,7 @@ export function documentLang(tree: Root): string {
 /** Fill `data.title` and `data.lang` when the reader did not. */
 export async function annotateDocument(tree: Root): Promise<Root> {
   // Statistics for non-CJK languages load only when the text needs them.
-  if (!validLangTag(tree.data?.lang) && !detectCjkLang(toString(tree).slice(0, 20000))) await loadLanguageData()
+  if (!validLangTag(tree.data?.lang) && !detectCjkLang(proseSample(tree, 20000))) await loadLanguageData()
   tree.data = { ...tree.data, title: documentTitle(tree), lang: documentLang(tree) }
   return tree
 }

@@ -15,6 +15,14 @@ export type CellContent = PhrasingContent[]
 const noContent = (): CellContent => []
 
 /** Build a canonical mdast table from a grid (which `normalizeGrid` has made valid). */
+/** Tables built here are canonical by construction: the pipeline need not normalize them again. */
+const canonical = new WeakSet<Table>()
+
+/** Whether a table was built by `gridToTable` (and so needs no normalizing). */
+export function isCanonical(table: Table): boolean {
+  return canonical.has(table)
+}
+
 export function gridToTable(grid: Grid<CellContent>, align?: AlignType[] | null): Table {
   const { grid: g } = normalizeGrid(grid, noContent)
   const slots: TableCell[][] = Array.from({ length: g.rows }, () => new Array<TableCell>(g.cols))
@@ -33,7 +41,9 @@ export function gridToTable(grid: Grid<CellContent>, align?: AlignType[] | null)
   }
   const rows: TableRow[] = slots.map((cells) => ({ type: 'tableRow', children: cells }))
   const alignment: AlignType[] = Array.from({ length: g.cols }, (_, i) => align?.[i] ?? null)
-  return { type: 'table', align: alignment, children: rows, data: { headerRows: g.headerRows } }
+  const table: Table = { type: 'table', align: alignment, children: rows, data: { headerRows: g.headerRows } }
+  canonical.add(table)
+  return table
 }
 
 /**
