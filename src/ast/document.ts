@@ -24,7 +24,7 @@ export function documentTitle(tree: Root): string {
 }
 
 /** The document's running text (no tables or code), for language detection. */
-function proseSample(tree: Root, limit = 200000): string {
+function proseSample(tree: Root, limit = 20000): string {
   const parts: string[] = []
   let length = 0
   for (const node of tree.children) {

@@ -94,16 +94,24 @@ export function detectCjkLang(text: string): string | undefined {
   let latin = 0
   let simplified = 0
   let traditional = 0
-  let seen = 0
-  for (const ch of text) {
-    if (++seen > 200000) break
-    if (/\p{Script=Han}/u.test(ch)) {
+  // Code-point ranges rather than a Unicode-property regex per character: this runs on every document.
+  const end = Math.min(text.length, 20000)
+  for (let i = 0; i < end; i++) {
+    let cp = text.charCodeAt(i)
+    if (cp < 0x80) {
+      if ((cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122)) latin++
+      continue
+    }
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < end) {
+      cp = (cp - 0xd800) * 0x400 + (text.charCodeAt(++i) - 0xdc00) + 0x10000
+    }
+    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f)) {
       han++
+      const ch = String.fromCodePoint(cp)
       if (SIMPLIFIED.has(ch)) simplified++
       else if (TRADITIONAL.has(ch)) traditional++
-    } else if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch)) kana++
-    else if (/\p{Script=Hangul}/u.test(ch)) hangul++
-    else if (/[A-Za-z]/.test(ch)) latin++
+    } else if ((cp >= 0x3041 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff) || (cp >= 0xff66 && cp <= 0xff9d)) kana++
+    else if ((cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f)) hangul++
   }
   const cjk = han + kana + hangul
   if (cjk === 0 || cjk < latin / 4) return undefined
