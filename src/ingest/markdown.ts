@@ -6,9 +6,8 @@ import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import { normalizeTable } from '../ast/table.js'
 import { repairTables } from '../transforms/repair-tables.js'
-import { ConversionError } from '../errors.js'
-import { assertLooksLikeText, decodeText } from '../io/decode-text.js'
-import { info, warning } from '../messages.js'
+import { warning } from '../messages.js'
+import { decodeInput } from './decode.js'
 import { markdownChunks } from './markdown-chunks.js'
 import type { ReadOptions, ReadResult } from './types.js'
 
@@ -58,12 +57,9 @@ export function markdownToMdast(text: string): Root {
 }
 
 export async function readMarkdown(bytes: Uint8Array, _options: ReadOptions = {}): Promise<ReadResult> {
-  const decoded = decodeText(bytes)
-  assertLooksLikeText(decoded.text)
-  if (decoded.text.trim() === '') throw new ConversionError('the input is empty', 'empty')
-  const messages = decoded.guessed ? [info('encoding-detected', `decoded as ${decoded.encoding}`)] : []
-  if (tooDeep().test(decoded.text)) {
+  const { text, messages } = decodeInput(bytes)
+  if (tooDeep().test(text)) {
     messages.push(warning('nesting-flattened', `lines indented more than ${MAX_MARKDOWN_INDENT} columns were pulled back (their text is kept)`))
   }
-  return { doc: { tree: markdownToMdast(decoded.text), resources: [] }, messages }
+  return { doc: { tree: markdownToMdast(text), resources: [] }, messages }
 }

@@ -128,7 +128,7 @@ function resemblesSectionRow(text: string, lines: string[], k: number): boolean 
 }
 
 /** Extend a run of lines while `accept` says so; returns one past the last accepted line. */
-function extend(classes: LineClass[], lines: string[], start: number, accept: (i: number) => boolean): number {
+function extend(classes: LineClass[], start: number, accept: (i: number) => boolean): number {
   let i = start
   while (i < classes.length && accept(i)) i++
   return i
@@ -147,7 +147,7 @@ export function findRegions(lines: string[]): Region[] {
   while (i < lines.length) {
     const c = classes[i]
     if (c === 'pipe' || c === 'pipe-cell') {
-      const end = extend(classes, lines, i, (k) => {
+      const end = extend(classes, i, (k) => {
         const ck = classes[k]
         if (ck === 'pipe' || ck === 'pipe-cell') return true
         // A wrapped cell on its own line, between two rows.
@@ -164,7 +164,7 @@ export function findRegions(lines: string[]): Region[] {
       continue
     }
     if (c === 'gfm') {
-      const end = extend(classes, lines, i, (k) => classes[k] === 'gfm' || classes[k] === 'pipe' || classes[k] === 'pipe-cell')
+      const end = extend(classes, i, (k) => classes[k] === 'gfm' || classes[k] === 'pipe' || classes[k] === 'pipe-cell')
       if (end - i >= 2) regions.push({ layout: 'broken-gfm', start: i, end })
       i = Math.max(end, i + 1)
       continue
@@ -173,7 +173,7 @@ export function findRegions(lines: string[]): Region[] {
       const end = trimBlank(
         classes,
         i,
-        extend(classes, lines, i, (k) => {
+        extend(classes, i, (k) => {
           const ck = classes[k]
           if (ck === 'tab-cell' || ck === 'blank') return true
           // Wrapped text of the cell on the line above, when the table goes on after it.
@@ -193,7 +193,7 @@ export function findRegions(lines: string[]): Region[] {
       const end = trimBlank(
         classes,
         i,
-        extend(classes, lines, i, (k) => {
+        extend(classes, i, (k) => {
           const ck = classes[k]
           if (ck === 'tab-row' || ck === 'tab-cell') return true
           if (ck === 'blank') {
@@ -212,7 +212,7 @@ export function findRegions(lines: string[]): Region[] {
       continue
     }
     if (c === 'spaces') {
-      const end = extend(classes, lines, i, (k) => classes[k] === 'spaces' || (classes[k] === 'text' && k + 1 < lines.length && classes[k + 1] === 'spaces' && classes[k - 1] === 'spaces'))
+      const end = extend(classes, i, (k) => classes[k] === 'spaces' || (classes[k] === 'text' && k + 1 < lines.length && classes[k + 1] === 'spaces' && classes[k - 1] === 'spaces'))
       const gaps = (line: string) => line.trim().split(/ {2,}|\u3000+|\t+/u).length
       // Two lines can be a table when both have three or more aligned cells.
       const enough = (end - i >= 3 || (end - i === 2 && gaps(lines[i]) >= 3 && gaps(lines[i]) === gaps(lines[i + 1]))) && columnsAlign(lines.slice(i, end))

@@ -11,7 +11,7 @@ import type { VFile } from 'vfile'
 import { detectedTableToMdast } from '../ast/detected-table.js'
 import { normalizeTable } from '../ast/table.js'
 import { findTables } from '../tables/index.js'
-import { splitGfmRow } from '../tables/gfm.js'
+import { isGfmDelimiter, splitGfmRow } from '../tables/gfm.js'
 
 /** Paragraph text as lines, keeping tabs and line breaks. */
 function paragraphLines(node: Paragraph): string[] {
@@ -81,7 +81,7 @@ function repairRaggedTable(node: Table, source: string | undefined): Table | nul
   const text = sourceOf(node, source)
   if (!text) return null
   const lines = text.split('\n')
-  const counts = lines.filter((l) => !/^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/.test(l)).map((l) => splitGfmRow(l).length)
+  const counts = lines.filter((l) => !isGfmDelimiter(l)).map((l) => splitGfmRow(l).length)
   if (new Set(counts).size <= 1) return null
   const found = findTables(lines).filter((t) => t.layout !== 'gfm')
   if (found.length !== 1) return null

@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import * as fontkit from 'fontkit'
-import type PDFDocument from 'pdfkit'
 import { ConversionError } from '../../errors.js'
 
 export type FontRole = 'text' | 'code'

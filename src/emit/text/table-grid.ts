@@ -14,7 +14,6 @@
  */
 import type { AlignType } from 'mdast'
 import type { Grid, GridCell } from '../../tables/grid.js'
-import { displayWidth } from '../../text/cjk.js'
 import { charWidth, textWidth, unbreakableWidth, wrap } from './wrap.js'
 
 export type TextGrid = Grid<string>

@@ -6,9 +6,8 @@ import type { Element, Root as HastRoot } from 'hast'
 import { type Handle, type State, toMdast } from 'hast-util-to-mdast'
 import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
-import { ConversionError } from '../../errors.js'
-import { assertLooksLikeText, decodeText } from '../../io/decode-text.js'
-import { type Message, info, warning } from '../../messages.js'
+import { type Message, warning } from '../../messages.js'
+import { decodeInput } from '../decode.js'
 import type { ReadOptions, ReadResult } from '../types.js'
 import { repairTables } from '../../transforms/repair-tables.js'
 import { sub, sup } from './inline.js'
@@ -86,10 +85,7 @@ export function htmlToMdast(html: string): Root {
 }
 
 export async function readHtml(bytes: Uint8Array, _options: ReadOptions = {}): Promise<ReadResult> {
-  const decoded = decodeText(bytes)
-  assertLooksLikeText(decoded.text)
-  if (decoded.text.trim() === '') throw new ConversionError('the input is empty', 'empty')
+  const decoded = decodeInput(bytes)
   const { tree, messages } = convertHtml(decoded.text)
-  if (decoded.guessed) messages.unshift(info('encoding-detected', `decoded as ${decoded.encoding}`))
-  return { doc: { tree, resources: [] }, messages }
+  return { doc: { tree, resources: [] }, messages: [...decoded.messages, ...messages] }
 }

@@ -6,9 +6,8 @@ import type { Root, RootContent } from 'mdast'
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
 import { toString } from 'mdast-util-to-string'
 import { detectedTableToMdast } from '../../ast/detected-table.js'
-import { ConversionError } from '../../errors.js'
-import { assertLooksLikeText, decodeText } from '../../io/decode-text.js'
 import { type Message, info } from '../../messages.js'
+import { decodeInput } from '../decode.js'
 import { findTables } from '../../tables/index.js'
 import type { ReadOptions, ReadResult } from '../types.js'
 import { type Segment, buildBlocks } from './blocks.js'
@@ -53,10 +52,7 @@ export function textToMdast(text: string): { tree: Root; messages: Message[] } {
 }
 
 export async function readText(bytes: Uint8Array, _options: ReadOptions = {}): Promise<ReadResult> {
-  const decoded = decodeText(bytes)
-  assertLooksLikeText(decoded.text)
-  if (decoded.text.trim() === '') throw new ConversionError('the input is empty', 'empty')
+  const decoded = decodeInput(bytes)
   const { tree, messages } = textToMdast(decoded.text)
-  if (decoded.guessed) messages.unshift(info('encoding-detected', `decoded as ${decoded.encoding}`))
-  return { doc: { tree, resources: [] }, messages }
+  return { doc: { tree, resources: [] }, messages: [...decoded.messages, ...messages] }
 }
