@@ -151,8 +151,15 @@ describe('a sample table on screen', () => {
     await region.focus()
     await page.keyboard.press('ArrowRight')
     await page.keyboard.press('End')
-    const scrolled = await region.evaluate((el) => (el as unknown as { scrollLeft: number }).scrollLeft)
+    // Chromium animates keyboard scrolling: wait for the region to move, up to 5 s.
+    const scrolled = await page
+      .waitForFunction((el) => (el as unknown as { scrollLeft: number }).scrollLeft > 0, await region.elementHandle(), { timeout: 5000 })
+      .then(() => true, () => false)
+    const state = await page.evaluate(() => {
+      const g = globalThis as unknown as { document: { activeElement: { tagName: string; className: string } | null; documentElement: { scrollLeft: number } } }
+      return { active: `${g.document.activeElement?.tagName}.${g.document.activeElement?.className}`, pageLeft: g.document.documentElement.scrollLeft }
+    })
     await page.context().close()
-    expect(scrolled).toBeGreaterThan(0)
+    expect({ scrolled, ...state }).toEqual({ scrolled: true, active: 'SECTION.table-scroll', pageLeft: 0 })
   })
 })
