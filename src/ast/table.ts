@@ -8,13 +8,12 @@
  */
 import type { AlignType, PhrasingContent, Table, TableCell, TableRow } from 'mdast'
 import '../ast/types.js'
-import { type Grid, type GridFixes, type RowCell, normalizeGrid, placeRows } from '../tables/grid.js'
+import { type Grid, type GridFixes, type RowCell, isNormalGrid, normalizeGrid, placeRows } from '../tables/grid.js'
 
 export type CellContent = PhrasingContent[]
 
 const noContent = (): CellContent => []
 
-/** Build a canonical mdast table from a grid (which `normalizeGrid` has made valid). */
 /** Tables built here are canonical by construction: the pipeline need not normalize them again. */
 const canonical = new WeakSet<Table>()
 
@@ -23,8 +22,10 @@ export function isCanonical(table: Table): boolean {
   return canonical.has(table)
 }
 
+/** Build a canonical mdast table from a grid (made valid first unless it already is). */
 export function gridToTable(grid: Grid<CellContent>, align?: AlignType[] | null): Table {
-  const { grid: g } = normalizeGrid(grid, noContent)
+  // Only reads the grid, so a valid one is used as it is, without copying its cells.
+  const g = isNormalGrid(grid) ? grid : normalizeGrid(grid, noContent).grid
   const slots: TableCell[][] = Array.from({ length: g.rows }, () => new Array<TableCell>(g.cols))
   for (const cell of g.cells) {
     const data: NonNullable<TableCell['data']> = {}

@@ -153,6 +153,10 @@ function dropSpanOnlyColumns<C>(cells: GridCell<C>[], cols: number): number {
  */
 export function normalizeGrid<C>(input: Grid<C>, empty: () => C): { grid: Grid<C>; fixes: GridFixes } {
   const fixes: GridFixes = { clamped: 0, overlaps: 0, padded: 0 }
+  // Most grids arrive valid (built by placeRows or inference): a linear check, and copies of the cells.
+  if (isNormalGrid(input)) {
+    return { grid: { rows: input.rows, cols: input.cols, headerRows: input.headerRows, cells: input.cells.map((cell) => ({ ...cell })) }, fixes }
+  }
   let rows = Math.max(0, input.rows)
   let cols = Math.max(0, input.cols)
   for (const cell of input.cells) {
@@ -170,17 +174,29 @@ export function normalizeGrid<C>(input: Grid<C>, empty: () => C): { grid: Grid<C
     .map((cell) => ({ ...cell, rowSpan: spanOf(cell.rowSpan), colSpan: spanOf(cell.colSpan) }))
     .sort((a, b) => a.row - b.row || a.col - b.col)
 
-  const owner: number[][] = Array.from({ length: rows }, () => new Array<number>(cols).fill(-1))
+  // owner[r * cols + c]: index in `cells` of the cell covering slot (r, c), or -1.
+  let owner = new Int32Array(rows * cols).fill(-1)
+  const at = (r: number, c: number) => owner[r * cols + c]
+  const set = (r: number, c: number, index: number) => {
+    owner[r * cols + c] = index
+  }
+  const widen = () => {
+    const wider = new Int32Array(rows * (cols + 1)).fill(-1)
+    for (let r = 0; r < rows; r++) wider.set(owner.subarray(r * cols, (r + 1) * cols), r * (cols + 1))
+    owner = wider
+    cols++
+  }
   const release = (index: number, keepRows: number, keepCols: number) => {
     const o = cells[index]
     for (let rr = o.row; rr < o.row + o.rowSpan; rr++) {
       for (let cc = o.col; cc < o.col + o.colSpan; cc++) {
-        if (rr - o.row >= keepRows || cc - o.col >= keepCols) owner[rr][cc] = -1
+        if (rr - o.row >= keepRows || cc - o.col >= keepCols) set(rr, cc, -1)
       }
     }
     o.rowSpan = keepRows
     o.colSpan = keepCols
   }
+  const startsAt = (index: number, r: number, c: number) => index !== -1 && cells[index].row === r && cells[index].col === c
 
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]
@@ -193,20 +209,19 @@ export function normalizeGrid<C>(input: Grid<C>, empty: () => C): { grid: Grid<C
       cell.colSpan = cols - cell.col
       fixes.clamped++
     }
-    if (owner[cell.row][cell.col] !== -1 && cells[owner[cell.row][cell.col]].row === cell.row && cells[owner[cell.row][cell.col]].col === cell.col) {
+    if (startsAt(at(cell.row, cell.col), cell.row, cell.col)) {
       // Two cells claim one slot: the later one moves right (growing the table if need be), never dropped.
       fixes.overlaps++
       let c = cell.col + 1
-      while (c < cols && owner[cell.row][c] !== -1 && cells[owner[cell.row][c]].row === cell.row) c++
+      while (c < cols && at(cell.row, c) !== -1 && cells[at(cell.row, c)].row === cell.row) c++
       if (c >= cols) {
-        for (const line of owner) line.push(-1)
-        cols++
+        widen()
         c = cols - 1
       }
       cell.col = c
       cell.colSpan = 1
     }
-    const prior = owner[cell.row][cell.col]
+    const prior = at(cell.row, cell.col)
     if (prior !== -1) {
       const o = cells[prior]
       fixes.overlaps++
@@ -214,7 +229,7 @@ export function normalizeGrid<C>(input: Grid<C>, empty: () => C): { grid: Grid<C
       else release(prior, o.rowSpan, cell.col - o.col)
     }
     for (let k = 1; k < cell.colSpan; k++) {
-      if (owner[cell.row][cell.col + k] !== -1) {
+      if (at(cell.row, cell.col + k) !== -1) {
         cell.colSpan = k
         fixes.overlaps++
         break
@@ -222,7 +237,7 @@ export function normalizeGrid<C>(input: Grid<C>, empty: () => C): { grid: Grid<C
     }
     for (let rr = cell.row + 1; rr < cell.row + cell.rowSpan; rr++) {
       let taken = false
-      for (let k = 0; k < cell.colSpan; k++) if (owner[rr][cell.col + k] !== -1) taken = true
+      for (let k = 0; k < cell.colSpan; k++) if (at(rr, cell.col + k) !== -1) taken = true
       if (taken) {
         cell.rowSpan = rr - cell.row
         fixes.overlaps++
@@ -230,23 +245,64 @@ export function normalizeGrid<C>(input: Grid<C>, empty: () => C): { grid: Grid<C
       }
     }
     for (let rr = cell.row; rr < cell.row + cell.rowSpan; rr++) {
-      for (let cc = cell.col; cc < cell.col + cell.colSpan; cc++) owner[rr][cc] = i
+      for (let cc = cell.col; cc < cell.col + cell.colSpan; cc++) set(rr, cc, i)
     }
   }
 
-  const filled = cells.slice()
+  // Walking the slots in order yields the cells in reading order, padding included.
+  const filled: GridCell<C>[] = []
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      if (owner[r][c] === -1) {
+      const index = at(r, c)
+      if (index === -1) {
         filled.push({ row: r, col: c, rowSpan: 1, colSpan: 1, header: false, content: empty() })
         fixes.padded++
-      }
+      } else if (startsAt(index, r, c)) filled.push(cells[index])
     }
   }
-  filled.sort((a, b) => a.row - b.row || a.col - b.col)
   const headerRows = Math.max(0, Math.min(input.headerRows, rows))
   for (const cell of filled) if (cell.row < headerRows) cell.header = true
   return { grid: { rows, cols, headerRows, cells: filled }, fixes }
+}
+
+/** Grids larger than this are never checked slot by slot here; `normalizeGrid` decides about them. */
+const MAX_CHECKED_SLOTS = 4_000_000
+
+/**
+ * Whether a grid already holds the invariant `normalizeGrid` establishes:
+ * integer positions, cells in reading order, spans inside the table, every
+ * slot covered exactly once, head cells marked. Checked, never assumed.
+ */
+export function isNormalGrid<C>(grid: Grid<C>): boolean {
+  const { rows, cols, headerRows, cells } = grid
+  if (!Number.isInteger(rows) || !Number.isInteger(cols) || !Number.isInteger(headerRows)) return false
+  if (rows < 0 || cols < 0 || headerRows < 0 || headerRows > rows || rows * cols > MAX_CHECKED_SLOTS) return false
+  // Leave grids that merged cells blow out of proportion to normalizeGrid's limit.
+  const spare = rows * cols - cells.length
+  if (spare > MAX_EMPTY_SLOTS && spare > 4 * cells.length) return false
+  const covered = new Uint8Array(rows * cols)
+  let slots = 0
+  let lastRow = -1
+  let lastCol = -1
+  for (const cell of cells) {
+    const { row, col, rowSpan, colSpan } = cell
+    if (!Number.isInteger(row) || !Number.isInteger(col) || !Number.isInteger(rowSpan) || !Number.isInteger(colSpan)) return false
+    if (row < lastRow || (row === lastRow && col <= lastCol)) return false
+    if (row < 0 || col < 0 || rowSpan < 1 || colSpan < 1 || rowSpan > MAX_SPAN || colSpan > MAX_SPAN) return false
+    if (row + rowSpan > rows || col + colSpan > cols) return false
+    if (row < headerRows && !cell.header) return false
+    for (let r = row; r < row + rowSpan; r++) {
+      for (let c = col; c < col + colSpan; c++) {
+        const k = r * cols + c
+        if (covered[k] === 1) return false
+        covered[k] = 1
+      }
+    }
+    slots += rowSpan * colSpan
+    lastRow = row
+    lastCol = col
+  }
+  return slots === rows * cols
 }
 
 /** For each slot, the index in `grid.cells` of the cell covering it. */

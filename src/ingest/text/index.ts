@@ -18,6 +18,8 @@ export function splitLines(text: string): string[] {
 }
 
 const autolinks = gfmAutolinkLiteralFromMarkdown()
+/** Text that GFM's autolink-literal rule could turn into a link. */
+const LINK_HINT = /https?:|www\.|@/i
 
 /** Text (already decoded) to mdast. Pure. */
 export function textToMdast(text: string): { tree: Root; messages: Message[] } {
@@ -26,9 +28,13 @@ export function textToMdast(text: string): { tree: Root; messages: Message[] } {
   const segments: Segment[] = []
   let cursor = 0
   const messages: Message[] = []
+  // Tables whose source text holds nothing a link could come from: skipped below without walking their cells.
+  const linkless = new Set<RootContent>()
   for (const found of tables) {
     if (found.start > cursor) segments.push({ lines: lines.slice(cursor, found.start), firstLine: cursor })
-    segments.push({ node: detectedTableToMdast(found) as RootContent })
+    const node = detectedTableToMdast(found) as RootContent
+    if (!lines.slice(found.start, found.end).some((line) => LINK_HINT.test(line))) linkless.add(node)
+    segments.push({ node })
     if (found.layout !== 'gfm') {
       messages.push(
         info(
@@ -45,7 +51,7 @@ export function textToMdast(text: string): { tree: Root; messages: Message[] } {
   // Bare URLs and e-mail addresses become links, by GFM's own autolink-literal rule
   // (run only on blocks that could hold one: it is costly on big tables of numbers).
   for (const block of tree.children) {
-    if (!/https?:|www\.|@/i.test(toString(block))) continue
+    if (linkless.has(block) || !LINK_HINT.test(toString(block))) continue
     for (const transform of autolinks.transforms ?? []) transform({ type: 'root', children: [block] })
   }
   return { tree, messages }
