@@ -53,7 +53,10 @@ export type Transform = (tree: Root, messages: Message[]) => void | Promise<void
 
 /** Every table canonical, whatever the reader did. */
 const normalizeTables: Transform = (tree, messages) => {
-  visit(tree, 'table', (node, index, parent) => {
+  visit(tree, (node, index, parent) => {
+    // Tables sit in the flow (root, quotes, list items, footnotes), never inside a paragraph or heading.
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'code') return SKIP
+    if (node.type !== 'table') return
     // Tables the readers built with gridToTable are canonical already; never walk into cells.
     if (!parent || index === undefined || isCanonical(node)) return SKIP
     const { table, fixes } = normalizeTable(node)

@@ -170,9 +170,8 @@ export function normalizeGrid<C>(input: Grid<C>, empty: () => C): { grid: Grid<C
       'limit'
     )
   }
-  const cells = input.cells
-    .map((cell) => ({ ...cell, rowSpan: spanOf(cell.rowSpan), colSpan: spanOf(cell.colSpan) }))
-    .sort((a, b) => a.row - b.row || a.col - b.col)
+  const cells = input.cells.map((cell) => ({ ...cell, rowSpan: spanOf(cell.rowSpan), colSpan: spanOf(cell.colSpan) }))
+  if (!inReadingOrder(cells)) cells.sort((a, b) => a.row - b.row || a.col - b.col)
 
   // owner[r * cols + c]: index in `cells` of the cell covering slot (r, c), or -1.
   let owner = new Int32Array(rows * cols).fill(-1)
@@ -263,6 +262,15 @@ export function normalizeGrid<C>(input: Grid<C>, empty: () => C): { grid: Grid<C
   const headerRows = Math.max(0, Math.min(input.headerRows, rows))
   for (const cell of filled) if (cell.row < headerRows) cell.header = true
   return { grid: { rows, cols, headerRows, cells: filled }, fixes }
+}
+
+function inReadingOrder<C>(cells: GridCell<C>[]): boolean {
+  for (let i = 1; i < cells.length; i++) {
+    const a = cells[i - 1]
+    const b = cells[i]
+    if (a.row > b.row || (a.row === b.row && a.col > b.col)) return false
+  }
+  return true
 }
 
 /** Grids larger than this are never checked slot by slot here; `normalizeGrid` decides about them. */

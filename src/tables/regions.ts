@@ -26,18 +26,40 @@ export function classifyLine(line: string): LineClass {
   if (!hasTab && !hasPipe && !line.includes('  ') && !line.includes('\u3000')) return line.trim() === '' ? 'blank' : 'text'
   if (hasTab && line.charCodeAt(0) === 9 && line.indexOf('\t', 1) === -1) return 'tab-cell'
   if (line.trim() === '') return line.includes('\t') ? 'tab-cell' : 'blank'
-  if (line.includes('\t')) return 'tab-row'
+  if (hasTab) return 'tab-row'
   const t = line.trim()
-  if (/^[|\s]+$/.test(t)) return 'pipe-cell'
-  if (t.startsWith('|')) return 'gfm'
-  if (t.includes('|')) {
-    const pipes = t.split('|').length - 1
-    if (!t.endsWith('|') && pipes < 2) return 'text'
-    const fields = t.split('|').filter((f) => f.trim() !== '')
-    return fields.length <= 1 && t.endsWith('|') ? 'pipe-cell' : 'pipe'
-  }
+  if (hasPipe) return classifyPipeLine(t)
   if (SPACE_GAP.test(t)) return 'spaces'
   return 'text'
+}
+
+/** A trimmed line holding pipes, in one pass: pipes and non-blank fields counted together. */
+function classifyPipeLine(t: string): LineClass {
+  let pipes = 0
+  let fields = 0
+  let inField = false
+  for (let i = 0; i < t.length; i++) {
+    const code = t.charCodeAt(i)
+    if (code === 124) {
+      pipes++
+      inField = false
+    } else if (!inField && !isSpaceCode(code)) {
+      fields++
+      inField = true
+    }
+  }
+  if (fields === 0) return 'pipe-cell'
+  if (t.charCodeAt(0) === 124) return 'gfm'
+  const endsWithPipe = t.charCodeAt(t.length - 1) === 124
+  if (!endsWithPipe && pipes < 2) return 'text'
+  return fields <= 1 && endsWithPipe ? 'pipe-cell' : 'pipe'
+}
+
+/** What `String.prototype.trim` removes: ASCII and Unicode white space, line breaks, BOM. */
+function isSpaceCode(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true
+  if (code < 0xa0) return false
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
 }
 
 /**
@@ -75,7 +97,22 @@ export interface Region {
 /** Short enough to be a cell's text wrapped onto its own line. */
 const isShortText = (line: string) => line.trim().length > 0 && line.trim().length <= 40
 
-const pipesIn = (line: string) => line.split('|').length - 1
+/** How many times a character occurs in a line. */
+function occurrences(line: string, code: number): number {
+  let n = 0
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === code) n++
+  return n
+}
+
+/** Separator counts per line index, each line counted at most once (wrapped-cell checks look back 60 lines). */
+function separatorCounter(lines: string[], code: number): (j: number) => number {
+  const memo = new Map<number, number>()
+  return (j) => {
+    let n = memo.get(j)
+    if (n === undefined) memo.set(j, (n = occurrences(lines[j], code)))
+    return n
+  }
+}
 
 /**
  * A line without separators between two rows: a cell's text wrapped onto
@@ -83,15 +120,15 @@ const pipesIn = (line: string) => line.split('|').length - 1
  * the rows around it have the same number of slots and it does not read as
  * the title of a header row that follows.
  */
-function isWrappedCell(lines: string[], k: number, runStart: number, separator: (line: string) => number): boolean {
+function isWrappedCell(lines: string[], k: number, runStart: number, separator: (j: number) => number): boolean {
   const text = lines[k]
   if (!isShortText(text) || k === runStart || k + 1 >= lines.length) return false
-  const before = separator(lines[k - 1])
-  const after = separator(lines[k + 1])
+  const before = separator(k - 1)
+  const after = separator(k + 1)
   if (before === 0 || after === 0) return false
   const tally = new Map<number, number>()
   for (let j = Math.max(runStart, k - 60); j < k; j++) {
-    const n = separator(lines[j])
+    const n = separator(j)
     if (n > 0) tally.set(n, (tally.get(n) ?? 0) + 1)
   }
   let usual = before
@@ -142,6 +179,8 @@ function trimBlank(classes: LineClass[], start: number, end: number): number {
 
 export function findRegions(lines: string[]): Region[] {
   const classes = lines.map(classifyLine)
+  const pipesAt = separatorCounter(lines, 124)
+  const tabsAt = separatorCounter(lines, 9)
   const regions: Region[] = []
   let i = 0
   while (i < lines.length) {
@@ -151,7 +190,7 @@ export function findRegions(lines: string[]): Region[] {
         const ck = classes[k]
         if (ck === 'pipe' || ck === 'pipe-cell') return true
         // A wrapped cell on its own line, between two rows.
-        return ck === 'text' && ['pipe', 'pipe-cell'].includes(classes[k + 1] ?? 'blank') && isWrappedCell(lines, k, i, pipesIn)
+        return ck === 'text' && ['pipe', 'pipe-cell'].includes(classes[k + 1] ?? 'blank') && isWrappedCell(lines, k, i, pipesAt)
       })
       const slice = classes.slice(i, end)
       const multi = slice.filter((x) => x === 'pipe').length
@@ -201,7 +240,7 @@ export function findRegions(lines: string[]): Region[] {
             return k + 1 < lines.length && (classes[k + 1] === 'tab-row') && classes[k - 1] !== 'blank'
           }
           if (ck !== 'text' || classes[k - 1] !== 'tab-row' || classes[k + 1] !== 'tab-row') return false
-          return isWrappedCell(lines, k, i, (l) => l.split('\t').length - 1) || resemblesSectionRow(lines[k], lines, k)
+          return isWrappedCell(lines, k, i, tabsAt) || resemblesSectionRow(lines[k], lines, k)
         })
       )
       const rows = classes.slice(i, end).filter((x) => x === 'tab-row').length

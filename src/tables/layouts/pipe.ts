@@ -16,7 +16,7 @@ import type { RawCell, RawRow } from '../raw.js'
 
 function countPipes(line: string): number {
   let n = 0
-  for (const ch of line) if (ch === '|') n++
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 124) n++
   return n
 }
 
