@@ -45,8 +45,16 @@ export function documentLang(tree: Root): string {
 
 /** Fill `data.title` and `data.lang` when the reader did not. */
 export async function annotateDocument(tree: Root): Promise<Root> {
-  // Statistics for non-CJK languages load only when the text needs them.
-  if (!validLangTag(tree.data?.lang) && !detectCjkLang(proseSample(tree, 20000))) await loadLanguageData()
-  tree.data = { ...tree.data, title: documentTitle(tree), lang: documentLang(tree) }
+  let lang = validLangTag(tree.data?.lang)
+  if (!lang) {
+    const sample = proseSample(tree)
+    // Statistics for non-CJK languages load only when the text needs them.
+    lang = detectCjkLang(sample)
+    if (!lang) {
+      await loadLanguageData()
+      lang = detectLang(sample) ?? 'en'
+    }
+  }
+  tree.data = { ...tree.data, title: documentTitle(tree), lang }
   return tree
 }

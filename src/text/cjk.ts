@@ -83,8 +83,9 @@ export function joinWrapped(left: string, right: string): string {
 }
 
 /** Simplified-only and Traditional-only forms of common characters. */
-const SIMPLIFIED = new Set(Array.from('这们国说发会对时还后经过问个来为开关应实现进从动业务学资产与们门见车长东书总处报结审维纠诉请结办'))
-const TRADITIONAL = new Set(Array.from('這們國說發會對時還後經過問個來為開關應實現進從動業務學資產與門見車長東書總處報結審維糾訴請辦'))
+const codePoints = (chars: string) => new Set(Array.from(chars, (ch) => ch.codePointAt(0)!))
+const SIMPLIFIED = codePoints('这们国说发会对时还后经过问个来为开关应实现进从动业务学资产与们门见车长东书总处报结审维纠诉请结办')
+const TRADITIONAL = codePoints('這們國說發會對時還後經過問個來為開關應實現進從動業務學資產與門見車長東書總處報結審維糾訴請辦')
 
 /** A BCP 47 tag for the text's main language when it is CJK, else undefined. */
 export function detectCjkLang(text: string): string | undefined {
@@ -107,9 +108,8 @@ export function detectCjkLang(text: string): string | undefined {
     }
     if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f)) {
       han++
-      const ch = String.fromCodePoint(cp)
-      if (SIMPLIFIED.has(ch)) simplified++
-      else if (TRADITIONAL.has(ch)) traditional++
+      if (SIMPLIFIED.has(cp)) simplified++
+      else if (TRADITIONAL.has(cp)) traditional++
     } else if ((cp >= 0x3041 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff) || (cp >= 0xff66 && cp <= 0xff9d)) kana++
     else if ((cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f)) hangul++
   }

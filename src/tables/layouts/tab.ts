@@ -26,8 +26,13 @@ export function parseTabRows(lines: string[], first: number): RawRow[] {
       else rows.push({ cells: [{ text: line.trim(), hint: 0 }], line: first + i })
       return
     }
-    const fields = line.replace(/\s+$/u, (ws) => ws.replace(/[^\t]/g, '')).split('\t')
-    const cells = fields.flatMap((f, index) => (f.trim() === '' ? [] : [{ text: f.trim(), hint: index }]))
+    // Every tab counts, trailing ones too: they stand for the row's empty last slots.
+    const fields = line.split('\t')
+    const cells: RawRow['cells'] = []
+    for (let index = 0; index < fields.length; index++) {
+      const text = fields[index].trim()
+      if (text !== '') cells.push({ text, hint: index })
+    }
     rows.push({ cells, slots: fields.length, line: first + i })
   })
   return rows
