@@ -28,12 +28,14 @@ export function gridToTable(grid: Grid<CellContent>, align?: AlignType[] | null)
   const g = isNormalGrid(grid) ? grid : normalizeGrid(grid, noContent).grid
   const slots: TableCell[][] = Array.from({ length: g.rows }, () => new Array<TableCell>(g.cols))
   for (const cell of g.cells) {
-    const data: NonNullable<TableCell['data']> = {}
-    if (cell.rowSpan > 1) data.rowSpan = cell.rowSpan
-    if (cell.colSpan > 1) data.colSpan = cell.colSpan
-    if (cell.header) data.header = true
     const node: TableCell = { type: 'tableCell', children: cell.content }
-    if (Object.keys(data).length > 0) node.data = data
+    if (cell.rowSpan > 1 || cell.colSpan > 1 || cell.header) {
+      const data: NonNullable<TableCell['data']> = {}
+      if (cell.rowSpan > 1) data.rowSpan = cell.rowSpan
+      if (cell.colSpan > 1) data.colSpan = cell.colSpan
+      if (cell.header) data.header = true
+      node.data = data
+    }
     for (let r = cell.row; r < cell.row + cell.rowSpan; r++) {
       for (let c = cell.col; c < cell.col + cell.colSpan; c++) {
         slots[r][c] = r === cell.row && c === cell.col ? node : { type: 'tableCell', children: [], data: { covered: true } }
