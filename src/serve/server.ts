@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DEFAULT_WORKER_HEAP_MB } from '../limits.js'
 import { ConversionPool } from './conversion-pool.js'
 import { convertRoute } from './convert-route.js'
 import { HttpError } from './http-error.js'
@@ -102,7 +103,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     timeoutMs: options.timeoutMs ?? SERVE_DEFAULTS.timeoutMs,
     maxQueue: 32,
     env: { ...process.env, TMPDIR: tempDir, TMP: tempDir, TEMP: tempDir },
-    resourceLimits: { maxOldGenerationSizeMb: 2048 }
+    resourceLimits: { maxOldGenerationSizeMb: DEFAULT_WORKER_HEAP_MB }
   })
   const context: Context = { pool, maxInputBytes: options.maxInputBytes ?? SERVE_DEFAULTS.maxInputBytes, hosts: null }
   const server = createServer((request, response) => {

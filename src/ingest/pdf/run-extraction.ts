@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { ConversionError } from '../../errors.js'
+import { DEFAULT_WORKER_HEAP_MB } from '../../limits.js'
 import type { ExtractFailure, ExtractRequest } from './extract/extract.js'
 import type { WorkerJob, WorkerMessage } from './extract/worker.js'
 import type { PageContent, PdfInfo } from './types.js'
@@ -22,7 +23,7 @@ export interface ExtractionBudget {
 export const DEFAULT_BUDGET: ExtractionBudget = { pageMs: 30_000, documentMs: 600_000 }
 
 /** Heap for the worker: enough for very large documents, not for a decompression bomb. */
-const WORKER_HEAP_MB = 2048
+const WORKER_HEAP_MB = DEFAULT_WORKER_HEAP_MB
 
 export interface Extraction {
   info: PdfInfo
