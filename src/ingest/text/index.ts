@@ -21,6 +21,11 @@ const autolinks = gfmAutolinkLiteralFromMarkdown()
 /** Text that GFM's autolink-literal rule could turn into a link. */
 const LINK_HINT = /https?:|www\.|@/i
 
+function anyLine(lines: string[], start: number, end: number, pattern: RegExp): boolean {
+  for (let i = start; i < end; i++) if (pattern.test(lines[i])) return true
+  return false
+}
+
 /** Text (already decoded) to mdast. Pure. */
 export function textToMdast(text: string): { tree: Root; messages: Message[] } {
   const lines = splitLines(text)
@@ -33,7 +38,7 @@ export function textToMdast(text: string): { tree: Root; messages: Message[] } {
   for (const found of tables) {
     if (found.start > cursor) segments.push({ lines: lines.slice(cursor, found.start), firstLine: cursor })
     const node = detectedTableToMdast(found) as RootContent
-    if (!lines.slice(found.start, found.end).some((line) => LINK_HINT.test(line))) linkless.add(node)
+    if (!anyLine(lines, found.start, found.end, LINK_HINT)) linkless.add(node)
     segments.push({ node })
     if (found.layout !== 'gfm') {
       messages.push(

@@ -25,37 +25,50 @@ export interface LabelRow {
   starts?: number[]
 }
 
-/** Character pairs of a label, memoized: section-row checks compare the same lines many times. */
-const pairCache = new Map<string, Set<string>>()
+interface LabelShape {
+  chars: string[]
+  pairs: Set<string>
+  /** The words before a number (`Section ` in `Section 2`, `第` in `第六十条`), if any. */
+  lead: string | undefined
+}
 
-function pairsOf(text: string, chars: string[]): Set<string> {
-  let pairs = pairCache.get(text)
-  if (!pairs) {
-    pairs = new Set(chars.slice(0, -1).map((c, i) => c + chars[i + 1]))
-    if (pairCache.size > 20000) pairCache.clear()
-    pairCache.set(text, pairs)
+/** What similarity needs of a label, memoized: section-row checks compare the same lines many times. */
+const shapeCache = new Map<string, LabelShape>()
+
+function shapeOf(text: string): LabelShape {
+  let shape = shapeCache.get(text)
+  if (!shape) {
+    const chars = Array.from(text)
+    shape = {
+      chars,
+      pairs: new Set(chars.slice(0, -1).map((c, i) => c + chars[i + 1])),
+      lead: /^(\D{1,12}?)\s*[\d一二三四五六七八九十百]+/u.exec(text)?.[1]
+    }
+    if (shapeCache.size > 20000) shapeCache.clear()
+    shapeCache.set(text, shape)
   }
-  return pairs
+  return shape
 }
 
 /** How alike two labels look: shared ending or beginning, or shared character pairs (0..1). */
 export function labelSimilarity(a: string, b: string): number {
-  const x = Array.from(a)
-  const y = Array.from(b)
+  const sa = shapeOf(a)
+  const sb = shapeOf(b)
+  const x = sa.chars
+  const y = sb.chars
   if (x.length === 0 || y.length === 0) return 0
   let suffix = 0
   while (suffix < Math.min(x.length, y.length) && x[x.length - 1 - suffix] === y[y.length - 1 - suffix]) suffix++
   let prefix = 0
   while (prefix < Math.min(x.length, y.length) && x[prefix] === y[prefix]) prefix++
-  const px = pairsOf(a, x)
-  const py = pairsOf(b, y)
+  const px = sa.pairs
+  const py = sb.pairs
   let shared = 0
   for (const p of px) if (py.has(p)) shared++
   const dice = px.size + py.size === 0 ? 0 : (2 * shared) / (px.size + py.size)
   const longest = Math.max(x.length, y.length)
   // Numbered alike: the same words before a number (`Section 1…`/`Section 2…`, `第六十条…`/`第七十条…`).
-  const lead = (t: string) => /^(\D{1,12}?)\s*[\d一二三四五六七八九十百]+/u.exec(t)?.[1]
-  const numberedAlike = lead(a) !== undefined && lead(a) !== '' && lead(a) === lead(b) ? 0.8 : 0
+  const numberedAlike = sa.lead !== undefined && sa.lead !== '' && sa.lead === sb.lead ? 0.8 : 0
   return Math.max(suffix / longest, prefix / longest, dice, numberedAlike)
 }
 
@@ -84,7 +97,8 @@ function startsOf(labels: Item[], width: number, depths: Map<string, number>, re
   for (let level = 0; level < first; level++) {
     const near = recent[level]
     const deeper = recent[first]
-    if (near && labelSimilarity(labels[0].text, near.text) >= 0.5 && labelSimilarity(labels[0].text, near.text) > (deeper ? labelSimilarity(labels[0].text, deeper.text) : 0)) {
+    const likeNear = near ? labelSimilarity(labels[0].text, near.text) : 0
+    if (likeNear >= 0.5 && likeNear > (deeper ? labelSimilarity(labels[0].text, deeper.text) : 0)) {
       first = level
       break
     }
