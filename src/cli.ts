@@ -7,10 +7,11 @@
 import { rmSync } from 'node:fs'
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError, Option } from 'commander'
-import { type CheckFlags, runCheck } from './cli/check-command.js'
+import type { CheckFlags } from './cli/check-command.js'
 import { type ConvertFlags, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, runConvert } from './cli/convert-command.js'
 import { removePendingSync } from './io/atomic-write.js'
-import { runServe, SERVE_FLAG_DEFAULTS, type ServeFlags } from './serve/command.js'
+import type { ServeFlags } from './serve/command.js'
+import { SERVE_FLAG_DEFAULTS } from './serve/defaults.js'
 import { UsageError } from './errors.js'
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, findings: 3 } as const
@@ -71,6 +72,8 @@ function buildProgram(): Command {
     .option('-v, --verbose', 'as --explain, plus warnings from the readers')
     .option('--debug', 'print stack traces for failures')
     .action(async (inputs: string[], flags: CheckFlags) => {
+      // `check` and `serve` load on use: the pipeline and the server cost start-up time for every other command.
+      const { runCheck } = await import('./cli/check-command.js')
       process.exitCode = await runCheck(inputs, flags)
     })
 
@@ -82,6 +85,7 @@ function buildProgram(): Command {
     .option('--max-size <MiB>', 'largest document accepted, in MiB', SERVE_FLAG_DEFAULTS.maxSize)
     .option('--timeout <seconds>', 'longest one conversion may run', SERVE_FLAG_DEFAULTS.timeout)
     .action(async (flags: ServeFlags) => {
+      const { runServe } = await import('./serve/command.js')
       process.exitCode = await runServe(flags)
     })
 

@@ -6,6 +6,7 @@ import { ConversionError, UsageError } from '../errors.js'
 import type { InputKind } from '../sniff.js'
 import { parsePages } from './convert-command.js'
 import { readInputFile, readStdin } from './inputs.js'
+import { parseTolerance } from './tolerance.js'
 
 export interface CheckFlags {
   from?: InputKind
@@ -20,14 +21,6 @@ export interface CheckFlags {
 
 /** Exit codes of `docmend check` (1 and 2 keep their meaning for every command). */
 export const CHECK_EXIT = { ok: 0, unreadable: 1, findings: 3 } as const
-
-/** `auto` (undefined) or a non-negative amount; throws UsageError (exit 2). */
-export function parseTolerance(value: string): number | undefined {
-  if (value.trim().toLowerCase() === 'auto') return undefined
-  const amount = Number(value)
-  if (value.trim() === '' || !Number.isFinite(amount) || amount < 0) throw new UsageError(`--tolerance wants 'auto' or an amount ≥ 0, not '${value}'`)
-  return amount
-}
 
 interface InputResult {
   input: string

@@ -15,7 +15,7 @@ import { ConversionError, UsageError } from '../errors.js'
 import { writeFilesAtomic } from '../io/atomic-write.js'
 import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_WORKER_HEAP_MB } from '../limits.js'
 import type { InputKind } from '../sniff.js'
-import { parseTolerance } from './check-command.js'
+import { parseTolerance } from './tolerance.js'
 import { readStdin } from './inputs.js'
 
 export interface ConvertFlags {

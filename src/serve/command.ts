@@ -1,7 +1,7 @@
 /** `docmend serve`: start the web page's server and keep it running until Ctrl+C. */
 import { UsageError } from '../errors.js'
 import { isLoopback } from './security.js'
-import { SERVE_DEFAULTS, startServer } from './server.js'
+import { startServer } from './server.js'
 
 export interface ServeFlags {
   port: string
@@ -38,9 +38,3 @@ export async function runServe(flags: ServeFlags): Promise<number> {
   return new Promise<number>(() => {})
 }
 
-export const SERVE_FLAG_DEFAULTS = {
-  port: String(SERVE_DEFAULTS.port),
-  host: SERVE_DEFAULTS.host,
-  maxSize: String(SERVE_DEFAULTS.maxInputBytes / (1024 * 1024)),
-  timeout: String(SERVE_DEFAULTS.timeoutMs / 1000)
-} as const

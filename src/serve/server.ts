@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEFAULT_WORKER_HEAP_MB } from '../limits.js'
+import { SERVE_DEFAULTS } from './defaults.js'
 import { ConversionPool } from './conversion-pool.js'
 import { convertRoute } from './convert-route.js'
 import { HttpError } from './http-error.js'
@@ -37,7 +38,6 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-export const SERVE_DEFAULTS = { port: 8080, host: '127.0.0.1', maxInputBytes: 50 * 1024 * 1024, timeoutMs: 60_000 } as const
 
 interface Context {
   pool: ConversionPool
