@@ -58,6 +58,14 @@ describe('normalizeGrid', () => {
     expect(isNormalGrid(grid)).toBe(true)
   })
 
+  it('keeps the source order of cells listed out of order on one slot', () => {
+    const { grid } = normalizeGrid({ rows: 2, cols: 2, headerRows: 0, cells: [cell(1, 0, 'x'), cell(0, 1, 'first'), cell(0, 0, 'A'), cell(0, 1, 'second')] }, () => '')
+    expect(draw(grid)).toEqual([
+      ['A', 'first', 'second'],
+      ['x', '·', '·']
+    ])
+  })
+
   it('clamps spans to the table and marks head rows as headers', () => {
     const { grid, fixes } = normalizeGrid({ rows: 2, cols: 2, headerRows: 1, cells: [cell(0, 0, 'H', 1, 5), cell(1, 0, 'x', 9, 1), cell(1, 1, 'y')] }, () => '')
     expect(draw(grid)).toEqual([

@@ -170,18 +170,25 @@ export function normalizeGrid<C>(input: Grid<C>, empty: () => C): { grid: Grid<C
       'limit'
     )
   }
-  const cells = input.cells.map((cell) => ({ ...cell, rowSpan: spanOf(cell.rowSpan), colSpan: spanOf(cell.colSpan) }))
-  if (!inReadingOrder(cells)) cells.sort((a, b) => a.row - b.row || a.col - b.col)
+  const cells = readingOrder(
+    input.cells.map((cell) => ({ ...cell, rowSpan: spanOf(cell.rowSpan), colSpan: spanOf(cell.colSpan) })),
+    rows,
+    cols
+  )
 
   // owner[r * cols + c]: index in `cells` of the cell covering slot (r, c), or -1.
-  let owner = new Int32Array(rows * cols).fill(-1)
+  // A plain array: tables are small, and small typed arrays cost more to allocate.
+  let owner: number[] = new Array<number>(rows * cols).fill(-1)
   const at = (r: number, c: number) => owner[r * cols + c]
   const set = (r: number, c: number, index: number) => {
     owner[r * cols + c] = index
   }
   const widen = () => {
-    const wider = new Int32Array(rows * (cols + 1)).fill(-1)
-    for (let r = 0; r < rows; r++) wider.set(owner.subarray(r * cols, (r + 1) * cols), r * (cols + 1))
+    const wider: number[] = []
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) wider.push(owner[r * cols + c])
+      wider.push(-1)
+    }
     owner = wider
     cols++
   }
@@ -264,13 +271,27 @@ export function normalizeGrid<C>(input: Grid<C>, empty: () => C): { grid: Grid<C
   return { grid: { rows, cols, headerRows, cells: filled }, fixes }
 }
 
-function inReadingOrder<C>(cells: GridCell<C>[]): boolean {
-  for (let i = 1; i < cells.length; i++) {
-    const a = cells[i - 1]
-    const b = cells[i]
-    if (a.row > b.row || (a.row === b.row && a.col > b.col)) return false
+/**
+ * Cells sorted by row, then column, cells on one slot keeping their order:
+ * a counting sort over the slots (linear; inference lists cells nearly but
+ * not quite in order), or a comparison sort for positions off the grid.
+ */
+function readingOrder<C>(cells: GridCell<C>[], rows: number, cols: number): GridCell<C>[] {
+  let sorted = true
+  for (let i = 0; i < cells.length; i++) {
+    const { row, col } = cells[i]
+    if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || col < 0 || row >= rows || col >= cols) {
+      return cells.sort((a, b) => a.row - b.row || a.col - b.col)
+    }
+    if (i > 0 && (cells[i - 1].row > row || (cells[i - 1].row === row && cells[i - 1].col > col))) sorted = false
   }
-  return true
+  if (sorted) return cells
+  const start = new Array<number>(rows * cols + 1).fill(0)
+  for (const cell of cells) start[cell.row * cols + cell.col + 1]++
+  for (let k = 1; k < start.length; k++) start[k] += start[k - 1]
+  const out = new Array<GridCell<C>>(cells.length)
+  for (const cell of cells) out[start[cell.row * cols + cell.col]++] = cell
+  return out
 }
 
 /** Grids larger than this are never checked slot by slot here; `normalizeGrid` decides about them. */

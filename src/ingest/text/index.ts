@@ -14,7 +14,9 @@ import { type Segment, buildBlocks } from './blocks.js'
 
 /** Split text into lines, whatever the line endings. */
 export function splitLines(text: string): string[] {
-  return text.replace(/\r\n?/g, '\n').replace(/[\u2028\u2029\u0085]/g, '\n').split('\n')
+  // Each replace copies the whole text: only when there is something to replace.
+  const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
+  return (/[\u2028\u2029\u0085]/.test(lf) ? lf.replace(/[\u2028\u2029\u0085]/g, '\n') : lf).split('\n')
 }
 
 const autolinks = gfmAutolinkLiteralFromMarkdown()

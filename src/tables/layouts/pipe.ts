@@ -25,8 +25,9 @@ export function pipeRowCells(line: string): { cells: RawCell[]; slots: number } 
   const trimmed = line.trim()
   const parts = trimmed.split('|')
   const endsWithPipe = trimmed.endsWith('|')
+  // n pipes make n + 1 parts; a closing pipe ends the last slot rather than opening one.
+  const slots = endsWithPipe ? parts.length - 1 : parts.length
   const fields = endsWithPipe ? parts.slice(0, -1) : parts
-  const slots = endsWithPipe ? countPipes(trimmed) : countPipes(trimmed) + 1
   let last = fields.length - 1
   while (last >= 0 && fields[last].trim() === '') last--
   const cells: RawCell[] = []
