@@ -8,9 +8,12 @@ import { isCjk } from '../text/cjk.js'
 export type CellKind = 'empty' | 'value' | 'year' | 'label'
 
 const FULLWIDTH_DIGITS = /[０-９]/g
+/** Any character toAsciiDigits changes: most cells have none, and skip its seven replaces. */
+const WIDE_DIGIT_OR_SIGN = /[０-９，．％－−–（）]/
 
 /** Full-width digits and signs to ASCII. */
 export function toAsciiDigits(text: string): string {
+  if (!WIDE_DIGIT_OR_SIGN.test(text)) return text
   return text
     .replace(FULLWIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48))
     .replace(/[，]/g, ',')
@@ -61,9 +64,13 @@ const FAMILY_PATTERNS: [NumberingFamily, RegExp][] = [
   ['latin-dot', /^[a-zA-Z][.)]\s/]
 ]
 
+/** A first character some numbering family can start with (first characters of FAMILY_PATTERNS). */
+const NUMBERING_START = /^[第一二三四五六七八九十百零〇两（(\d①-⑳a-zA-Z]/
+
 /** The numbering family a label starts with, with sub-depth for decimals (1.1 → 1). */
 export function numberingOf(text: string): { family: NumberingFamily; sub: number } | null {
   const t = text.trim()
+  if (!NUMBERING_START.test(t)) return null
   for (const [family, re] of FAMILY_PATTERNS) {
     if (re.test(t)) {
       if (family === 'decimal') {
@@ -79,8 +86,12 @@ export function numberingOf(text: string): { family: NumberingFamily; sub: numbe
 const TOTAL = /^(\s*[（(]?[一二三四五六七八九十\d]+[)）、.．]?\s*)?(总计|合计|小计|共计|总数|总额|累计|合 计|总 计|小 计|(grand\s+|sub-?)?totals?|sum)\b/i
 const TOTAL_CJK = /^(\s*[（(]?[一二三四五六七八九十\d]+[)）、.．]?\s*)?(总计|合计|小计|共计|总数|总额|累计)/
 
+/** Something every total word above contains. */
+const TOTAL_HINT = /[总合小共累]|total|sum/i
+
 /** A "Total"/"总计" label (numbering allowed in front). */
 export function isTotalLabel(text: string): boolean {
+  if (!TOTAL_HINT.test(text)) return false
   const t = text.replace(/\s+/g, ' ').trim()
   return TOTAL.test(t) || TOTAL_CJK.test(t.replace(/\s+/g, ''))
 }
