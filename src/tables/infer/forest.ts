@@ -163,13 +163,16 @@ function groupings(p: Item[], q: Item[]): Map<number, Grouping> {
   const best = new Float64Array(size).fill(-Infinity)
   const took = new Int32Array(size).fill(-1)
   best[at(0, 0, 0)] = 0
+  // A group's score depends on (i, j, g) only, not on l: score each once, then relax every l.
+  const scores = new Float64Array(b + 1)
   for (let i = 0; i < a; i++) {
     for (let j = 0; j <= b; j++) {
+      for (let g = 0; j + g <= b; g++) scores[g] = groupScore(p, i, q, j, j + g, facts)
       for (let l = 0; l <= i; l++) {
         const base = best[at(i, j, l)]
         if (base === -Infinity) continue
         for (let g = 0; j + g <= b; g++) {
-          const score = base + groupScore(p, i, q, j, j + g, facts)
+          const score = base + scores[g]
           const next = at(i + 1, j + g, l + (g === 0 ? 1 : 0))
           if (score > best[next]) {
             best[next] = score
