@@ -25,8 +25,9 @@ interface Segment {
 export function segmentsOf(line: string): Segment[] {
   const out: Segment[] = []
   const re = /\S+(?:[ ](?! )\S+)*/gu
-  for (const m of line.replace(/\t/g, '    ').matchAll(re)) {
-    const start = displayWidth(line.replace(/\t/g, '    ').slice(0, m.index))
+  const expanded = line.replace(/\t/g, '    ')
+  for (const m of expanded.matchAll(re)) {
+    const start = displayWidth(expanded.slice(0, m.index))
     out.push({ text: m[0].replace(/\u3000/g, ' ').trim(), start, end: start + displayWidth(m[0]) })
   }
   return out.filter((s) => s.text !== '')
