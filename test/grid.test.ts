@@ -66,6 +66,15 @@ describe('normalizeGrid', () => {
     ])
   })
 
+  it('keeps a cell given a fractional position, in the slot it falls in', () => {
+    const { grid } = normalizeGrid({ rows: 2, cols: 2, headerRows: 0, cells: [cell(0, 0, 'A'), cell(1.5, 1.2, 'B')] }, () => '')
+    expect(draw(grid)).toEqual([
+      ['A', '·'],
+      ['·', 'B']
+    ])
+    expect(isNormalGrid(grid)).toBe(true)
+  })
+
   it('clamps spans to the table and marks head rows as headers', () => {
     const { grid, fixes } = normalizeGrid({ rows: 2, cols: 2, headerRows: 1, cells: [cell(0, 0, 'H', 1, 5), cell(1, 0, 'x', 9, 1), cell(1, 1, 'y')] }, () => '')
     expect(draw(grid)).toEqual([

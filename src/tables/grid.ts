@@ -157,11 +157,11 @@ export function normalizeGrid<C>(input: Grid<C>, empty: () => C): { grid: Grid<C
   if (isNormalGrid(input)) {
     return { grid: { rows: input.rows, cols: input.cols, headerRows: input.headerRows, cells: input.cells.map((cell) => ({ ...cell })) }, fixes }
   }
-  let rows = Math.max(0, input.rows)
-  let cols = Math.max(0, input.cols)
+  let rows = Math.max(0, Math.ceil(input.rows))
+  let cols = Math.max(0, Math.ceil(input.cols))
   for (const cell of input.cells) {
-    rows = Math.max(rows, cell.row + 1)
-    cols = Math.max(cols, cell.col + 1)
+    rows = Math.max(rows, Math.floor(cell.row) + 1)
+    cols = Math.max(cols, Math.floor(cell.col) + 1)
   }
   const emptySlots = rows * cols - input.cells.length
   if (emptySlots > MAX_EMPTY_SLOTS && emptySlots > 4 * input.cells.length) {
@@ -170,8 +170,9 @@ export function normalizeGrid<C>(input: Grid<C>, empty: () => C): { grid: Grid<C
       'limit'
     )
   }
+  // Whole slot positions: a cell is kept by walking the slots, so a fractional one would be lost.
   const cells = readingOrder(
-    input.cells.map((cell) => ({ ...cell, rowSpan: spanOf(cell.rowSpan), colSpan: spanOf(cell.colSpan) })),
+    input.cells.map((cell) => ({ ...cell, row: Math.floor(cell.row), col: Math.floor(cell.col), rowSpan: spanOf(cell.rowSpan), colSpan: spanOf(cell.colSpan) })),
     rows,
     cols
   )
