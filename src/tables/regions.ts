@@ -6,6 +6,7 @@
  */
 import { isTitleLike } from '../ingest/text/classify.js'
 import { displayWidth } from '../text/cjk.js'
+import { occurrences } from '../text/occurrences.js'
 import { cellKind } from './cell-kind.js'
 import { isGfmDelimiter } from './gfm.js'
 import { labelSimilarity } from './infer/labels.js'
@@ -96,13 +97,6 @@ export interface Region {
 
 /** Short enough to be a cell's text wrapped onto its own line. */
 const isShortText = (line: string) => line.trim().length > 0 && line.trim().length <= 40
-
-/** How many times a character occurs in a line. */
-function occurrences(line: string, code: number): number {
-  let n = 0
-  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === code) n++
-  return n
-}
 
 /** Separator counts per line index, each line counted at most once (wrapped-cell checks look back 60 lines). */
 function separatorCounter(lines: string[], code: number): (j: number) => number {

@@ -13,12 +13,9 @@
  */
 import { cellKind } from '../cell-kind.js'
 import type { RawCell, RawRow } from '../raw.js'
+import { occurrences } from '../../text/occurrences.js'
 
-function countPipes(line: string): number {
-  let n = 0
-  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 124) n++
-  return n
-}
+const PIPE = 0x7c
 
 /** Fields of a pipe-row line: cells with interior empties kept, padding dropped. */
 export function pipeRowCells(line: string): { cells: RawCell[]; slots: number } {
@@ -73,7 +70,7 @@ function pipeCellEntries(lines: string[], first: number): Entry[] {
   lines.forEach((line, i) => {
     const t = line.trim()
     if (t === '') return
-    const pipes = countPipes(t)
+    const pipes = occurrences(t, PIPE)
     if (pipes === 0) {
       // Wrapped cell text: belongs to the cell whose line follows.
       entries.push({ text: t, pads: -1, line: first + i })
