@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from './helpers/cli.js'
+import { spawnSync } from 'node:child_process'
+import { ROOT, runCli } from './helpers/cli.js'
 import { seedFiles } from './helpers/samples.js'
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'docmend-cli-'))
@@ -16,6 +17,21 @@ function expectOneLineFailure(stderr: string, file: string) {
 }
 
 describe('the docmend CLI contract', () => {
+  it("runs the README's quick-start conversion as written (npx docmend, the bin a fresh npm ci sets up)", async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    const firstLine = /```sh\n(.+)\n/.exec(readme)?.[1] ?? ''
+    expect(firstLine.startsWith('npm ci && npx docmend convert ')).toBe(true)
+    // The same command, writing into a scratch folder instead of ./out.
+    const dir = scratch()
+    const command = firstLine.replace(/^npm ci && /, '').replace(/--out-dir out$/, `--out-dir ${dir}`)
+    const run = spawnSync('sh', ['-c', command], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+    expect(run.stderr.replace(/^npm warn.*\n/gm, '')).toBe('')
+    expect(run.status).toBe(0)
+    const html = readFileSync(join(dir, 'seed-000_e59935bf3fbf3f4b.html'), 'utf8')
+    expect(html).toMatch(/<table[\s\S]*rowspan="\d+"/)
+    expect(readFileSync(join(dir, 'seed-000_e59935bf3fbf3f4b.txt'), 'utf8')).toContain('行政许可')
+  })
+
   it('converts each sample to md, html, txt and json in --out-dir, exit 0', async () => {
     const dir = scratch()
     for (const seed of seedFiles) {
