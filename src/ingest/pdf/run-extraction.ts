@@ -22,9 +22,6 @@ export interface ExtractionBudget {
 
 export const DEFAULT_BUDGET: ExtractionBudget = { pageMs: 30_000, documentMs: 600_000 }
 
-/** Heap for the worker: enough for very large documents, not for a decompression bomb. */
-const WORKER_HEAP_MB = DEFAULT_WORKER_HEAP_MB
-
 export interface Extraction {
   info: PdfInfo
   /** The pages read, in order (with context pages around the range asked for). */
@@ -69,7 +66,8 @@ const MAX_IDLE = 2
 let nextJob = 1
 
 function startWorker(): Worker {
-  const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
+  // The heap cap every conversion worker has: enough for very large documents, not for a decompression bomb.
+  const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: DEFAULT_WORKER_HEAP_MB } })
   worker.on('exit', () => {
     const at = idle.indexOf(worker)
     if (at >= 0) idle.splice(at, 1)
