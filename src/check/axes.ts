@@ -19,7 +19,7 @@
  */
 import { toString } from 'mdast-util-to-string'
 import type { CellContent } from '../ast/table.js'
-import { type Grid, ownerMatrix } from '../tables/grid.js'
+import { type Grid, ownerMatrix } from '../ast/grid.js'
 import { type LabelClass, classifyLabel } from './labels.js'
 import { type CellValue, cellValue, looksLikeYear, usesDecimalComma } from './numbers.js'
 

@@ -5,7 +5,7 @@
  * row), and the labels left of a row's first value are its row headers.
  */
 import { cellKind } from './cell-kind.js'
-import type { Grid } from './grid.js'
+import type { Grid } from '../ast/grid.js'
 
 export function inferBodyHeaders<C>(grid: Grid<C>, textOf: (content: C) => string): Grid<C> {
   const kinds = grid.cells.map((cell) => cellKind(textOf(cell.content)))

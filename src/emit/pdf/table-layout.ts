@@ -12,7 +12,7 @@
  */
 import type { AlignType, Table } from 'mdast'
 import { type CellContent, tableToGrid } from '../../ast/table.js'
-import type { GridCell } from '../../tables/grid.js'
+import type { GridCell } from '../../ast/grid.js'
 import type { PdfContext } from './context.js'
 import type { Run, RunStyle } from './inline.js'
 import { type Line, layoutLines, measureRuns } from './line-layout.js'

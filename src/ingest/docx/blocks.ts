@@ -6,7 +6,8 @@ import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mda
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { TITLE_WIDTH } from '../text/blocks.js'
-import { isTitleLike, numberingLevel } from '../text/classify.js'
+import { isTitleLike } from '../../text/title-like.js'
+import { numberingLevel } from '../text/classify.js'
 import { gridToTable, tableToGrid } from '../../ast/table.js'
 import { inferBodyHeaders } from '../../tables/body-headers.js'
 

@@ -8,7 +8,7 @@ import type { Paragraph, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { tableLines, toPhrasing } from '../../ast/flatten.js'
 import { gridToTable } from '../../ast/table.js'
-import { type RowCell, placeRows } from '../../tables/grid.js'
+import { type RowCell, placeRows } from '../../ast/grid.js'
 
 type CellContent = ReturnType<typeof toPhrasing>
 

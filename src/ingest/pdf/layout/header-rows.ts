@@ -3,7 +3,7 @@
  * (bold row labels, section rows across the whole width). Judged from how
  * the cells are set (bold) and from what they hold (labels above numbers).
  */
-import type { Grid } from '../../../tables/grid.js'
+import type { Grid } from '../../../ast/grid.js'
 import type { CellText } from './table-types.js'
 
 const NUMBER = /^[-−–+(（]?\s*[$¥€£￥]?\s*\d[\d,，.\s]*\s*[%‰]?\s*[)）]?$/u
