@@ -26,8 +26,12 @@ export function toAsciiDigits(text: string): string {
 
 const NUMBER = /^[-+]?[$€£¥￥]?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s?(%|‰|万|亿|千|元|万元|亿元|k|m|bn|x)?$/i
 const PAREN_NEGATIVE = /^\([$€£¥￥]?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\)$/
-const DASH = /^[-—–―~～/／]+$|^(n\/?a|nil|none|无|不适用|－)$/i
+const DASH = /^[-—–―~～/／|]+$|^(n\/?a|nil|none|无|不适用|－)$/i
 const DATE = /^\d{4}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/
+/** A time of day (`05:52`, `17:30:05`), a quantity with its unit (`12 mm`, `21°C`, `14 km/h`), a yes/no mark: values too. */
+const TIME = /^([01]?\d|2[0-4])[:：][0-5]\d([:：][0-5]\d)?(\s?(am|pm))?$/i
+const QUANTITY = /^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s?(mm|cm|m|km|kg|g|mg|t|l|ml|°c|°f|°|km\/h|m\/s|mph|kwh|kw|w|v|mah|gb|mb|kb|tb|ghz|mhz|hz|h|hrs?|min|s|ms|px|in|ft|lbs?|oz|pcs)$/i
+const MARK = /^(yes|no|[✓✔✗✘])$/i
 const YEAR = /^(19|20)\d{2}(年|年度|FY)?$|^FY\s?(19|20)?\d{2}$/i
 
 export function cellKind(text: string): CellKind {
@@ -36,6 +40,7 @@ export function cellKind(text: string): CellKind {
   const a = toAsciiDigits(t).replace(/\s+/g, ' ')
   if (YEAR.test(a)) return 'year'
   if (NUMBER.test(a) || PAREN_NEGATIVE.test(a) || DASH.test(a) || DATE.test(a)) return 'value'
+  if (TIME.test(a) || QUANTITY.test(a) || MARK.test(a)) return 'value'
   return 'label'
 }
 

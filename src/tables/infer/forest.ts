@@ -342,6 +342,22 @@ function blockDeficit(above: Item[], below: Item[]): boolean {
   return copies > heads
 }
 
+interface Partial {
+  picks: Grouping[]
+  score: number
+}
+
+/** Partial choices kept per (level, leaves) state of the search. */
+const BEAM = 6
+
+function prune(list: Partial[]): void {
+  list.sort((a, b) => b.score - a.score)
+  list.length = Math.min(list.length, BEAM)
+}
+
+/** Work done by the header search since the last reset (tests bound it). */
+export const forestWork = { states: 0 }
+
 function solveLevels(levels: Item[][], width: number): Forest {
   if (levels.length === 0) return { roots: [], levels: [], leaves: 0, score: 0 }
   if (levels.length === 1) {
@@ -355,24 +371,38 @@ function solveLevels(levels: Item[][], width: number): Forest {
     options.push([...map.entries()].filter(([leaves]) => leaves < levels[t].length))
   }
   const last = levels[levels.length - 1].length
+  // Dynamic programming over (level, leaves so far), keeping the BEAM best partial
+  // choices per state: the work is bounded by levels × width × BEAM × options,
+  // never the product of the options of every level (which hung on deep heads).
+  let frontier = new Map<number, Partial[]>([[0, [{ picks: [], score: 0 }]]])
+  for (let t = 0; t < options.length; t++) {
+    const next = new Map<number, Partial[]>()
+    for (const [leaves, partials] of frontier) {
+      for (const partial of partials) {
+        for (const [l, grouping] of options[t]) {
+          forestWork.states++
+          const key = Math.min(leaves + l, width + last + 1)
+          const list = next.get(key) ?? []
+          list.push({ picks: [...partial.picks, grouping], score: partial.score + grouping.score })
+          if (list.length > BEAM * 2) prune(list)
+          next.set(key, list)
+        }
+      }
+    }
+    for (const list of next.values()) prune(list)
+    frontier = next
+  }
   let best: { choice: Grouping[]; score: number; rank: number[] } | null = null
-  const pick: Grouping[] = []
-  const search = (t: number, leaves: number, score: number) => {
-    if (t === options.length) {
+  for (const [leaves, partials] of frontier) {
+    for (const partial of partials) {
+      forestWork.states++
       const total = leaves + last
-      const full = score + 0.8 * homogeneity(pick)
+      const full = partial.score + 0.8 * homogeneity(partial.picks)
       // Exact leaf count first, then fewer missing columns, then score.
       const rank = [total === width ? 0 : 1, Math.abs(total - width), -full]
-      if (!best || lessThan(rank, best.rank)) best = { choice: [...pick], score: full, rank }
-      return
-    }
-    for (const [l, grouping] of options[t]) {
-      pick.push(grouping)
-      search(t + 1, leaves + l, score + grouping.score)
-      pick.pop()
+      if (!best || lessThan(rank, best.rank)) best = { choice: partial.picks, score: full, rank }
     }
   }
-  search(0, 0, 0)
   if (!best) return { ...build([levels.flat()], [], width), score: -10 }
   const found = best as { choice: Grouping[]; score: number }
   return { ...build(levels, found.choice, width), score: found.score }

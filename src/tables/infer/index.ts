@@ -19,6 +19,7 @@ import { placeLabels, type LabelRow } from './labels.js'
 import { type Item, type Row, firstValueIndex, mode, prepareRows } from './model.js'
 import type { Placed } from './placed.js'
 import { inferPositioned } from './positioned.js'
+import { columnsConsistent, fixesGrid, keepsFields, plainGrid } from './plain.js'
 
 export interface Inferred {
   grid: Grid<string>
@@ -194,8 +195,37 @@ function placeSubHeader(row: number, items: Item[], shape: Shape, out: Placed[])
   return placeForest(plan.forest, [row], row, L, out)
 }
 
+/** Below this confidence a spanned reading is not trusted over the naive split. */
+const TRUSTED = 0.5
+
+/**
+ * Do no harm. When the source fixes a consistent grid (every row the same
+ * number of fields, no padded row), the spanned reading is kept if it leaves
+ * every value at the slot the source gave it (spans may only cover empty
+ * slots), or if it keeps the column count while the plain grid mixes values
+ * and labels in one column (the paste lost or added a slot); otherwise the
+ * plain grid is the answer, with its header rows and row headers inferred.
+Where rows disagree, a spanned reading
+ * below TRUSTED confidence falls back to the plain split.
+ */
 export function inferGrid(table: RawTable): Inferred {
   if (table.layout === 'spaces' && table.columns) return inferPositioned(table)
+  const spanned = inferSpanned(table)
+  const plain = plainGrid(table)
+  if (plain.rows === 0) return spanned
+  if (fixesGrid(table)) {
+    if (keepsFields(spanned.grid, plain)) return spanned
+    // The spanned reading moved fields: it wins only when the plain one mixes values and labels in a column.
+    if (spanned.grid.cols !== plain.cols || columnsConsistent(plain) || spanned.confidence < TRUSTED) {
+      return { grid: plain, confidence: Math.max(spanned.confidence, 0.9) }
+    }
+    return spanned
+  }
+  if (spanned.confidence < TRUSTED) return { grid: plain, confidence: spanned.confidence }
+  return spanned
+}
+
+function inferSpanned(table: RawTable): Inferred {
   const rows = prepareRows(table)
   if (rows.length === 0) return { grid: { rows: 0, cols: 0, headerRows: 0, cells: [] }, confidence: 0 }
   const hasValues = rows.some((r) => r.type === 'data' && r.items.some((i) => i.kind === 'value'))
@@ -245,6 +275,8 @@ export function inferGrid(table: RawTable): Inferred {
 
   const fillers = placed.filter((p) => p.filler).length
   const cells = placed.map((p) => ({ row: p.row, col: p.col, rowSpan: p.rowSpan, colSpan: p.colSpan, header: p.header, content: p.text }))
+  // A text-only table has no values for its cells to label: only its head row is a header.
+  if (!hasValues) for (const cell of cells) if (cell.row >= headEnd && cell.colSpan < shape.C) cell.header = false
   const { grid, fixes } = normalizeGrid({ rows: rows.length, cols: shape.C, headerRows: headEnd, cells }, () => '')
   const confidence = Math.max(0.05, Math.min(1, 1 - 0.04 * fillers - 0.1 * (fixes.overlaps + fixes.clamped) - 0.02 * fixes.padded))
   return { grid, confidence }

@@ -20,8 +20,9 @@ const PIPE = 0x7c
 /** Fields of a pipe-row line: cells with interior empties kept, padding dropped. */
 export function pipeRowCells(line: string): { cells: RawCell[]; slots: number } {
   const trimmed = line.trim()
-  const parts = trimmed.split('|')
-  const endsWithPipe = trimmed.endsWith('|')
+  // `\|` is a pipe inside a cell (a command-line option, a timetable's "passes"), not a separator.
+  const parts = trimmed.includes('\\|') ? trimmed.split(/(?<!\\)\|/).map((f) => f.replace(/\\\|/g, '|')) : trimmed.split('|')
+  const endsWithPipe = trimmed.endsWith('|') && !trimmed.endsWith('\\|')
   // n pipes make n + 1 parts; a closing pipe ends the last slot rather than opening one.
   const slots = endsWithPipe ? parts.length - 1 : parts.length
   const fields = endsWithPipe ? parts.slice(0, -1) : parts

@@ -1,0 +1,127 @@
+/**
+ * The naive reading of a table: one row per source row, one cell per field,
+ * each at the position its delimiter gives it, no spans. Repair must never
+ * do worse than this, and where the source already fixes a consistent grid
+ * this is the grid: only header rows and row headers are inferred on it.
+ */
+import { type Grid, type GridCell, normalizeGrid } from '../../ast/grid.js'
+import { inferBodyHeaders } from '../body-headers.js'
+import { cellKind, normalizeCellText } from '../cell-kind.js'
+import type { RawRow, RawTable } from '../raw.js'
+
+/** Layouts whose fields sit at their true slot even when rows differ in length (tabs, GFM fields). */
+const HINTED = new Set(['tab-row', 'tab-cell', 'broken-gfm'])
+
+/** Where a row's cells sit: the field index the layout gives, else their order. */
+function positions(table: RawTable, row: RawRow): number[] {
+  return row.cells.map((cell, i) => (HINTED.has(table.layout) && cell.hint !== undefined ? cell.hint : i))
+}
+
+/** Non-empty rows, the ones every reading keeps. */
+const rowsOf = (table: RawTable) => table.rows.filter((r) => r.cells.some((c) => c.text.trim() !== ''))
+
+/**
+ * Does the source fix the grid? Every row has the same number of fields
+ * (at least two), and none lost a slot to a merged cell: for pipe rows, the
+ * row is not padded (cells fill every slot).
+ */
+export function fixesGrid(table: RawTable): boolean {
+  if (table.layout === 'spaces') return false
+  const rows = rowsOf(table)
+  if (rows.length < 2) return false
+  const width = (row: RawRow) => (table.layout === 'pipe-row' || table.layout === 'pipe-cell' ? row.cells.length : row.slots)
+  const first = width(rows[0])
+  if (first === undefined || first < 2) return false
+  for (const row of rows) {
+    if (width(row) !== first) return false
+    if (row.slots !== undefined && row.slots !== first) return false
+  }
+  return true
+}
+
+/** Header rows of a grid without spans: the leading rows holding no value, when later rows hold values. */
+function headRowsOf(rows: string[][]): number {
+  const hasValue = rows.map((cells) => cells.some((t) => cellKind(t) === 'value'))
+  const firstData = hasValue.indexOf(true)
+  if (firstData === -1) return rows.length > 1 ? 1 : 0
+  // A table of values with no label row on top has no head (a header row needs labels).
+  return Math.min(firstData, 3)
+}
+
+/** The naive split, with header rows and row headers inferred. */
+export function plainGrid(table: RawTable): Grid<string> {
+  const rows = rowsOf(table)
+  const texts: string[][] = []
+  const cells: GridCell<string>[] = []
+  let cols = 0
+  rows.forEach((row, r) => {
+    const at = positions(table, row)
+    const line: string[] = []
+    row.cells.forEach((cell, i) => {
+      const text = normalizeCellText(cell.text)
+      // Two fields claiming one slot (hints out of order) keep reading order instead.
+      const col = Math.max(at[i], i === 0 ? 0 : cells[cells.length - 1]?.row === r ? cells[cells.length - 1].col + 1 : 0)
+      cells.push({ row: r, col, rowSpan: 1, colSpan: 1, header: false, content: text })
+      line.push(text)
+      cols = Math.max(cols, col + 1)
+    })
+    texts.push(line)
+  })
+  const headerRows = headRowsOf(texts)
+  for (const cell of cells) if (cell.row < headerRows) cell.header = true
+  const { grid } = normalizeGrid({ rows: rows.length, cols, headerRows, cells }, () => '')
+  return inferBodyHeaders(grid, (t) => t)
+}
+
+/**
+ * Does `grid` keep the plain reading's evidence? Same size; every value at
+ * the slot the source gave it; every label in its own row, where it may sit
+ * in a slot the plain reading left empty (a label shifted by the paste, a
+ * row label put at the depth of its numbering). Spans may cover only slots
+ * the plain reading left empty.
+ */
+export function keepsFields(grid: Grid<string>, plain: Grid<string>): boolean {
+  if (grid.rows !== plain.rows || grid.cols !== plain.cols) return false
+  const at = new Map<number, string>()
+  const labelsIn = new Map<number, string[]>()
+  for (const cell of grid.cells) {
+    at.set(cell.row * grid.cols + cell.col, cell.content)
+    if (cell.content !== '') labelsIn.set(cell.row, [...(labelsIn.get(cell.row) ?? []), cell.content])
+  }
+  const plainAt = new Map<number, string>()
+  for (const cell of plain.cells) plainAt.set(cell.row * plain.cols + cell.col, cell.content)
+  for (const cell of plain.cells) {
+    if (cell.content === '') continue
+    if (cellKind(cell.content) === 'value') {
+      if (at.get(cell.row * grid.cols + cell.col) !== cell.content) return false
+    } else if (!(labelsIn.get(cell.row) ?? []).includes(cell.content)) return false
+  }
+  // A spanning cell may not swallow a field the source put in a slot of its own.
+  for (const cell of grid.cells) {
+    for (let r = cell.row; r < cell.row + cell.rowSpan; r++) {
+      for (let c = cell.col; c < cell.col + cell.colSpan; c++) {
+        if (r === cell.row && c === cell.col) continue
+        const there = plainAt.get(r * plain.cols + c)
+        if (there && cellKind(there) === 'value') return false
+      }
+    }
+  }
+  return true
+}
+
+/**
+ * Is every body column of the plain grid of one kind (values only, or
+ * labels only, empty cells aside)? Then the fields sit where the source
+ * meant them; a paste that lost or added a slot mixes kinds in a column.
+ */
+export function columnsConsistent(plain: Grid<string>): boolean {
+  const kinds = new Map<number, string>()
+  for (const cell of plain.cells) {
+    if (cell.row < plain.headerRows || cell.content === '') continue
+    const kind = cellKind(cell.content) === 'value' ? 'value' : 'label'
+    const seen = kinds.get(cell.col)
+    if (seen !== undefined && seen !== kind) return false
+    kinds.set(cell.col, kind)
+  }
+  return true
+}
