@@ -9,10 +9,12 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError, Option } from 'commander'
 import type { CheckFlags } from './cli/check-command.js'
 import { type ConvertFlags, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, runConvert } from './cli/convert-command.js'
+import { TEMPLATE_FIELDS } from './emit/html/template-fields.js'
 import { removePendingSync } from './io/atomic-write.js'
 import type { ServeFlags } from './serve/command.js'
 import { SERVE_FLAG_DEFAULTS } from './serve/defaults.js'
 import { UsageError } from './errors.js'
+import { printable } from './text/printable.js'
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, findings: 3 } as const
 
@@ -37,7 +39,7 @@ function buildProgram(): Command {
     .option('-d, --out-dir <dir>', 'write <input name>.<ext> for each format into this folder')
     .addOption(new Option('-f, --from <kind>', 'input kind (default: sniffed from the bytes)').choices(['docx', 'pdf', 'text', 'html', 'md']))
     .option('--fragment', 'HTML: write the body only, no page shell')
-    .option('--template <file>', 'HTML: use this page template ({{body}}, {{title}}, {{lang}}, {{style}}, {{toc}})')
+    .option('--template <file>', `HTML: use this page template (${TEMPLATE_FIELDS.map((f) => `{{${f}}}`).join(', ')})`)
     .option('--embed-images', 'HTML: inline images as data: URIs instead of writing <name>_media/')
     .addOption(new Option('--md-tables <mode>', 'Markdown: tables with merged cells as GFM (covered slots empty) or HTML').choices(['gfm', 'html']).default('gfm'))
     .option('-w, --width <columns>', 'plain text: line width in display columns', '80')
@@ -54,6 +56,7 @@ function buildProgram(): Command {
     .option('--debug', 'print stack traces for failures')
     .option('-j, --jobs <n>', 'conversions at once, each on its own worker thread (default: number of cores)')
     .option('--timeout <seconds>', 'stop a conversion that takes longer than this, and report it as failed (0: no limit)', String(DEFAULT_TIMEOUT_SECONDS))
+    .option('--skip-existing', 'leave out inputs whose outputs all exist and are newer than the input (as make does)')
     .option('--max-memory <MiB>', 'stop a conversion whose worker needs more heap than this, and report it as failed', String(DEFAULT_MAX_MEMORY_MB))
     .action(async (inputs: string[], flags: ConvertFlags) => {
       process.exitCode = await runConvert(inputs, flags)
@@ -107,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
       return EXIT.usage
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`docmend: ${error.message}\n`)
+      process.stderr.write(`docmend: ${printable(error.message)}\n`)
       return EXIT.usage
     }
     throw error
@@ -129,7 +132,7 @@ main(process.argv).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    process.stderr.write(`docmend: internal error: ${(error as Error)?.message ?? String(error)}\n`)
+    process.stderr.write(`docmend: internal error: ${printable((error as Error)?.message ?? String(error))}\n`)
     process.exitCode = EXIT.failed
   }
 )

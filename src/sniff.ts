@@ -49,9 +49,12 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (/^<!doctype\s+html/i.test(trimmed) || /^<(html|head|body|meta|table|div|p|h[1-6]|ul|ol|span)[\s>/]/i.test(trimmed)) {
     return { kind: 'html' }
   }
-  if (/<(html|table)[\s>]/i.test(head)) return { kind: 'html' }
+  if (/<(html|body)[\s>]|<!doctype\s+html/i.test(head)) return { kind: 'html' }
   const atx = head.match(/^#{1,6}\s+\S/gm)?.length ?? 0
   const signals = MARKDOWN_SIGNALS.filter((re) => re.test(head)).length + (atx >= 2 ? 1 : 0)
   if (signals >= 2 || (atx >= 1 && signals >= 1)) return { kind: 'md' }
+  // A table tag in a document that does not start as HTML: Markdown allows
+  // raw HTML, so any Markdown signal at all (one heading is enough) outweighs it.
+  if (/<table[\s>]/i.test(head)) return signals >= 1 || atx >= 1 ? { kind: 'md' } : { kind: 'html' }
   return { kind: 'text' }
 }

@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs'
 import type { Root } from 'mdast'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { visit } from 'unist-util-visit'
 import { describe, expect, it } from 'vitest'
 import { convert, writeHtml } from '../src/index.js'
 import { attr, elements, parseHtml, textOf } from './helpers/html.js'
@@ -97,5 +101,44 @@ describe('HTML output from hostile documents', () => {
     expect(textOf(elements(embedded, 'p')[0])).toBe('smuggled')
     const linked = parseHtml(String((await writeHtml(doc, { mediaBase: 'report_media', fragment: true })).data))
     expect(elements(linked, 'img').map((img) => attr(img, 'src'))).toEqual(['report_media/image1.png'])
+  })
+})
+
+/** Every address a tree holds in links, images and definitions, and its raw HTML. */
+function addressesIn(tree: Root): { urls: string[]; html: string[] } {
+  const urls: string[] = []
+  const html: string[] = []
+  visit(tree, (node) => {
+    if ('url' in node && typeof node.url === 'string') urls.push(node.url)
+    if (node.type === 'html') html.push((node as { value: string }).value)
+  })
+  return { urls, html }
+}
+
+const UNSAFE_ADDRESS = /^\s*(java\s*script|vb\s*script|data):/i
+
+describe('every writer applies the same URL policy as HTML', () => {
+  it('Markdown output keeps no javascript:, vbscript: or data: address, in links, images, definitions or raw HTML', async () => {
+    const source = `${hostileMarkdown}\n[vb](vbscript:msgbox(1)) [page](data:text/html;base64,PHNjcmlwdD4=) [upper](JaVaScRiPt:alert(1)) [safe](https://example.org/)\n`
+    const { outputs } = await convert(source, { to: 'md', from: 'md' })
+    const md = String(outputs.md)
+    const { urls, html } = addressesIn(unified().use(remarkParse).use(remarkGfm).parse(md) as Root)
+    expect(urls).toContain('https://example.org/')
+    expect(urls).toContain('https://example.org/a.png')
+    for (const url of urls) expect(url).not.toMatch(UNSAFE_ADDRESS)
+    for (const piece of html) {
+      expect(piece).not.toMatch(/(java|vb)script:|data:|\son\w+=|<script|<iframe/i)
+    }
+    // The words stay: only the addresses go.
+    expect(md).toContain('plain link')
+    expect(md).toContain('raw html link')
+  })
+
+  it('plain text and JSON outputs keep no unsafe address either', async () => {
+    const { outputs } = await convert(hostileMarkdown, { to: ['txt', 'json'], from: 'md' })
+    expect(String(outputs.txt)).not.toMatch(/<(java|vb)script:|\(data:/i)
+    expect(String(outputs.txt)).toContain('plain link')
+    const { urls } = addressesIn(JSON.parse(String(outputs.json)) as Root)
+    for (const url of urls) expect(url).not.toMatch(UNSAFE_ADDRESS)
   })
 })

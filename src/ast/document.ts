@@ -1,15 +1,44 @@
 /** Facts about a whole document that several writers need. */
-import type { Heading, Root } from 'mdast'
+import type { Heading, Nodes, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { detectCjkLang } from '../text/cjk.js'
 import { detectLang, loadLanguageData, validLangTag } from '../text/detect-lang.js'
+import { isPhrasing } from './flatten.js'
 import './types.js'
 
-/** The first heading's text, or undefined. */
+/**
+ * A node's text as a reader sees it: blocks and line breaks on lines of their
+ * own (mdast-util-to-string glues paragraphs, `a` and `b` into `ab`), inline
+ * HTML tags left out.
+ */
+function readableText(node: Nodes): string {
+  if (node.type === 'break') return '\n'
+  if (node.type === 'html') return ''
+  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? ''
+  if ('value' in node) return node.value
+  if (!('children' in node)) return ''
+  const children = node.children as Nodes[]
+  const separator = children.every(isPhrasing) ? '' : node.type === 'tableRow' ? ' ' : '\n'
+  return children.map(readableText).join(separator)
+}
+
+/** The first heading's text (on one line), or undefined. */
 export function firstHeadingText(tree: Root): string | undefined {
   const heading = tree.children.find((node): node is Heading => node.type === 'heading')
-  const text = heading ? toString(heading).trim() : ''
+  const text = heading ? readableText(heading).replace(/\s*\n\s*/g, ' ').trim() : ''
   return text || undefined
+}
+
+/** The first line of text in the document, looking no further than the first block that has one. */
+function firstLine(tree: Root): string {
+  for (const node of tree.children) {
+    const line = readableText(node)
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean)
+    if (line) return line
+  }
+  return ''
 }
 
 /** Declared title, else the first heading, else the first line of text. */
@@ -18,7 +47,7 @@ export function documentTitle(tree: Root): string {
   if (declared) return declared
   const heading = firstHeadingText(tree)
   if (heading) return heading
-  const text = toString(tree).trim().split('\n')[0] ?? ''
+  const text = firstLine(tree)
   const chars = Array.from(text)
   return chars.length === 0 ? 'Untitled document' : chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : text
 }

@@ -3,6 +3,7 @@
  * stderr is a terminal. When it is not (a pipe, a log file, CI) there is no
  * bar and no chatter, only failure lines.
  */
+import { writeSync } from 'node:fs'
 import cliProgress from 'cli-progress'
 
 export interface Progress {
@@ -40,6 +41,10 @@ export function createProgress(options: ProgressOptions): Progress {
     cliProgress.Presets.shades_classic
   )
   const bar = bars.create(options.total, 0, { failed: 0 })
+  // The bar hides the cursor and turns line wrap off; whatever ends the
+  // process (Ctrl-C, a kill, an uncaught error), the terminal gets both back.
+  const restore = () => restoreTerminal(options.stream)
+  process.once('exit', restore)
   let failures = 0
   return {
     live: true,
@@ -48,6 +53,22 @@ export function createProgress(options: ProgressOptions): Progress {
       bar.increment(1, { failed: failures })
     },
     log: (line) => bars.log(`${line}\n`),
-    stop: () => bars.stop()
+    stop: () => {
+      bars.stop()
+      process.removeListener('exit', restore)
+    }
+  }
+}
+
+/** Cursor shown, line wrap on; written synchronously, so it lands even from an exit handler. */
+const RESTORE = '\u001b[?25h\u001b[?7h'
+
+function restoreTerminal(stream: NodeJS.WriteStream): void {
+  const fd = (stream as { fd?: unknown }).fd
+  try {
+    if (typeof fd === 'number') writeSync(fd, RESTORE)
+    else stream.write(RESTORE)
+  } catch {
+    // the terminal is gone: nothing to restore
   }
 }

@@ -5,7 +5,7 @@
  */
 import { type ConversionPool, type PoolOptions, createConversionPool } from './pool.js'
 import { type Progress, createProgress } from './progress.js'
-import { type FailedInput, failureLine, oneLine, summaryLines } from './summary.js'
+import { type FailedInput, failureLine, inputLine, oneLine, summaryLines } from './summary.js'
 import type { ConvertTask, TaskSuccess } from './task.js'
 
 export interface BatchItem {
@@ -23,6 +23,8 @@ export interface BatchOptions extends Omit<PoolOptions, 'threads'> {
   failedEarly?: FailedInput[]
   /** Print stack traces of failures. */
   debug?: boolean
+  /** Inputs not converted because their outputs were up to date, for the summary. */
+  skipped?: number
 }
 
 export interface BatchOutcome {
@@ -45,7 +47,7 @@ async function convertItem(item: BatchItem, pool: ConversionPool, progress: Prog
     fail({ label: item.label, reason: result.reason }, result.stack)
     return
   }
-  for (const note of result.notes) progress.log(`docmend: ${item.label}: ${note}`)
+  for (const note of result.notes) progress.log(inputLine(item.label, note))
   try {
     await item.deliver(result)
   } catch (error) {
@@ -77,7 +79,7 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
     progress.stop()
     await pool?.destroy()
   }
-  for (const line of summaryLines({ total, failures, elapsedMs: Date.now() - started, live: progress.live })) {
+  for (const line of summaryLines({ total, failures, elapsedMs: Date.now() - started, live: progress.live, skipped: options.skipped ?? 0 })) {
     options.stderr.write(`${line}\n`)
   }
   return { total, failures }

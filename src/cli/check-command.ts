@@ -1,4 +1,5 @@
 /** `docmend check`: report every table total that disagrees with its parts. */
+import { inputLine } from '../batch/summary.js'
 import { readDocument, DEFAULT_MAX_INPUT_BYTES } from '../convert.js'
 import { type DocumentCheck, checkDocument } from '../check/check-document.js'
 import { formatCheck } from '../check/report.js'
@@ -43,13 +44,13 @@ export async function runCheck(inputs: string[], flags: CheckFlags): Promise<num
         ...(flags.password !== undefined ? { password: flags.password } : {}),
         ...(pages ? { pages } : {})
       })
-      if (flags.verbose) for (const m of read.messages) process.stderr.write(`docmend: ${label}: ${m.type}: ${m.text}${m.line ? ` (line ${m.line})` : ''}\n`)
+      if (flags.verbose) for (const m of read.messages) process.stderr.write(`${inputLine(label, `${m.type}: ${m.text}${m.line ? ` (line ${m.line})` : ''}`)}\n`)
       const check = checkDocument(read.doc.tree, { tolerance })
       results.push({ input: label, check })
       if (flags.format === 'text') process.stdout.write(formatCheck(label, check, { explain: Boolean(flags.explain || flags.verbose) }))
     } catch (error) {
       const reason = error instanceof ConversionError ? error.message : `could not read: ${(error as Error)?.message ?? String(error)}`
-      process.stderr.write(`docmend: ${label}: ${reason.replace(/\s*\n\s*/g, ' ')}\n`)
+      process.stderr.write(`${inputLine(label, reason)}\n`)
       if (flags.debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
       results.push({ input: label, error: reason })
     }

@@ -6,7 +6,9 @@
 import { readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { expandInputs, type ExpandedInput } from '../batch/expand-inputs.js'
+import { findOutputOverInput } from '../batch/output-guard.js'
 import { type OutputTarget, findCollisions, outputsFor, plannedFiles } from '../batch/output-plan.js'
+import { isUpToDate } from '../batch/up-to-date.js'
 import { type BatchItem, runBatch } from '../batch/run-batch.js'
 import type { FailedInput } from '../batch/summary.js'
 import type { ConvertTask } from '../batch/task.js'
@@ -45,6 +47,8 @@ export interface ConvertFlags {
   timeout: string
   /** Per-conversion heap limit in MiB. */
   maxMemory: string
+  /** Skip inputs whose outputs are all newer than the input. */
+  skipExisting?: boolean
 }
 
 /** Defaults for the limits every conversion runs under. */
@@ -133,9 +137,19 @@ export async function runConvert(inputs: string[], flags: ConvertFlags): Promise
 
   const failedEarly: FailedInput[] = [...expansion.problems]
   const planned = expansion.inputs.map((input) => ({ input, label: input.label, outputs: outputsFor(input, formats, target) }))
+  const overwritten = await findOutputOverInput(
+    expansion.inputs.map((i) => i.path),
+    planned.flatMap((p) => Object.values(p.outputs.files))
+  )
+  if (overwritten) throw new UsageError(`the output ${overwritten.output} would replace the input ${overwritten.input}; write it somewhere else`)
   const clashes = findCollisions(planned)
   const items: BatchItem[] = []
+  let skipped = 0
   for (const [index, { input, outputs }] of planned.entries()) {
+    if (flags.skipExisting && (await isUpToDate(input.path, Object.values(outputs.files)))) {
+      skipped++
+      continue
+    }
     const clash = clashes.get(index)
     if (clash !== undefined) {
       failedEarly.push({ label: input.label, reason: clash })
@@ -164,6 +178,7 @@ export async function runConvert(inputs: string[], flags: ConvertFlags): Promise
     ...limits,
     stderr: process.stderr,
     failedEarly,
+    skipped,
     ...(flags.debug ? { debug: true } : {})
   })
   return outcome.failures.length > 0 ? 1 : 0

@@ -13,6 +13,7 @@ import stringWidth from 'string-width'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { Doc } from '../ast/types.js'
+import { sanitizeHtmlFragment } from './html/sanitize-fragment.js'
 import { table as tableHandler } from './html/table.js'
 import { resourceUrl } from './resources.js'
 import type { WriteOptions, WriteResult } from './types.js'
@@ -36,6 +37,10 @@ function breaksToHtml(tree: Root): void {
 
 export async function writeMarkdown(doc: Doc, options: WriteOptions = {}): Promise<WriteResult> {
   const tree = structuredClone(doc.tree)
+  // Raw HTML from the source gets the HTML output's sanitizer (before docmend adds its own).
+  visit(tree, 'html', (node) => {
+    node.value = sanitizeHtmlFragment(node.value)
+  })
   if (options.mdTables === 'html') {
     const replacements: [Root['children'], number, Table][] = []
     visit(tree, 'table', (node, index, parent) => {

@@ -13,15 +13,21 @@ import { normalizeTable } from '../ast/table.js'
 import { findTables } from './index.js'
 import { isGfmDelimiter, splitGfmRow } from './gfm.js'
 
-/** Paragraph text as lines, keeping tabs and line breaks. */
+/**
+ * Paragraph text as lines, keeping tabs and line breaks. Inline tags
+ * (`<sup>`, `</sup>`) are markup, not text: a repaired cell is plain text,
+ * where they would show as literal `<sup></sup>`.
+ */
 function paragraphLines(node: Paragraph): string[] {
-  return toString(node).split('\n')
+  return textOf(node).split('\n')
 }
+
+const textOf = (node: Paragraph) => toString(node, { includeHtml: false })
 
 /** Could this paragraph hold table rows? Cheap pre-check before running detection. */
 function mayHoldRows(node: RootContent): node is Paragraph {
   if (node.type !== 'paragraph') return false
-  const text = toString(node)
+  const text = textOf(node)
   return text.includes('|') || text.includes('\t') || /\S {2,}\S/.test(text)
 }
 

@@ -23,6 +23,7 @@ import { schema } from './schema.js'
 import { unwrapStrippedLinks } from './stripped-leftovers.js'
 import { table } from './table.js'
 import { identifyHeadings, tableOfContents } from './toc.js'
+import type { TemplateField } from './template-fields.js'
 
 /**
  * Inline HTML in the tree (`<sub>`/`<sup>` from DOCX, HTML and Markdown
@@ -122,7 +123,7 @@ export async function writeHtml(doc: Doc, options: WriteOptions = {}): Promise<W
   const heading = usesField(template, 'heading') ? takeOpeningHeading(hast) : undefined
   const toc = tableOfContents(headings, labels.contents, ids)
   const html = (node: Element | undefined) => (node ? stringifier.stringify({ type: 'root', children: [node] }) : '')
-  const page = fillTemplate(template, {
+  const fields: Record<TemplateField, string> = {
     lang: escapeHtml(lang),
     dir: directionOf(lang),
     title: escapeHtml(title),
@@ -130,6 +131,7 @@ export async function writeHtml(doc: Doc, options: WriteOptions = {}): Promise<W
     heading: html(heading),
     toc: html(toc),
     body: stringifier.stringify(hast)
-  })
+  }
+  const page = fillTemplate(template, fields)
   return { data: page, messages: [] }
 }

@@ -6,6 +6,7 @@
  * and the scrolling region are set after sanitization, by docmend itself.
  */
 import { type Schema, defaultSchema } from 'hast-util-sanitize'
+import { SAFE_IMAGE_PROTOCOLS, SAFE_LINK_PROTOCOLS } from '../../url-policy.js'
 
 /**
  * Cell alignment travels as one of three class names, nothing else; and
@@ -24,7 +25,8 @@ export const schema: Schema = {
   },
   protocols: {
     ...defaultSchema.protocols,
-    // Images from the document: web or relative only, never data: or javascript:.
-    src: ['http', 'https']
+    // The one URL policy (src/url-policy.ts), also applied to the tree for every other writer.
+    href: [...SAFE_LINK_PROTOCOLS],
+    src: [...SAFE_IMAGE_PROTOCOLS]
   }
 }

@@ -9,9 +9,9 @@ import { warning } from '../../messages.js'
 import { isCjk, lastChar, firstChar } from '../../text/cjk.js'
 import type { PdfContext } from './context.js'
 import type { Anchor, Run, RunStyle } from './inline.js'
+import { isClickableUrl } from '../../url-policy.js'
 
 /** Schemes a PDF link may open. */
-const SAFE_URL = /^(https?:|mailto:|ftp:)/i
 
 /** Footnote number for an identifier, assigned in order of first reference. */
 export function footnoteNumber(ctx: PdfContext, identifier: string): number {
@@ -93,8 +93,8 @@ export function phrasingRuns(ctx: PdfContext, nodes: PhrasingContent[], base: Ru
 
 function linked(ctx: PdfContext, style: RunStyle, url: string): RunStyle {
   if (url.startsWith('#')) return style
-  if (!SAFE_URL.test(url)) {
-    ctx.messages.push(warning('unsafe-url-dropped', `a link to '${url.slice(0, 60)}' was not made clickable (only http, https, mailto and ftp links are)`))
+  if (!isClickableUrl(url)) {
+    ctx.messages.push(warning('unsafe-url-dropped', `a link to '${url.slice(0, 60)}' was not made clickable (only absolute web, mail and ftp links are)`))
     return style
   }
   const anchor: Anchor = { id: ctx.nextAnchorId++, url, role: 'Link' }

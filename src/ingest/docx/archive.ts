@@ -50,7 +50,16 @@ function corrupt(error: unknown): ConversionError {
   if (/too many bytes in the stream/.test(reason)) {
     return new ConversionError('an entry of the zip decompresses to more bytes than it declares (a zip bomb?); refused', 'limit', { cause: error })
   }
-  return new ConversionError(`not a valid zip archive (${reason.replace(/\s*\n\s*/g, ' ')})`, 'corrupt', { cause: error })
+  return new ConversionError(`not a valid zip archive: ${zipProblem(reason)}`, 'corrupt', { cause: error })
+}
+
+/** yauzl's messages name record signatures and offsets; a person needs to know what is wrong with the file. */
+function zipProblem(internal: string): string {
+  if (/end of central directory|truncated|unexpected eof|offset|out of range|too short/i.test(internal)) return 'it is cut short or its index is damaged'
+  if (/encrypt/i.test(internal)) return 'it is encrypted'
+  if (/compression method|unsupported/i.test(internal)) return 'it uses a compression method Word documents do not use'
+  if (/invalid|signature|header|crc|checksum/i.test(internal)) return 'its contents are damaged'
+  return 'it could not be read'
 }
 
 function tooBig(budget: number): ConversionError {

@@ -64,11 +64,22 @@ export function docxHtmlToMdast(html: string, captions: (string | undefined)[] =
   return tree
 }
 
-/** One line from whatever mammoth (or xmldom under it) threw. */
+/**
+ * A reason a person can act on, from whatever mammoth (or xmldom under it)
+ * threw. Its own messages name parser internals, so they are never shown;
+ * `--debug` prints the stack for those who want them.
+ */
 function unreadable(error: unknown): ConversionError {
   if (error instanceof ConversionError) return error
-  const reason = error instanceof Error ? error.message : String(error)
-  return new ConversionError(`not a readable Word document (${reason.split('\n')[0].replace(/\s+/g, ' ').trim().slice(0, 200)})`, 'corrupt', { cause: error })
+  const internal = error instanceof Error ? error.message : String(error)
+  return new ConversionError(`not a readable Word document: ${docxProblem(internal)}`, 'corrupt', { cause: error })
+}
+
+function docxProblem(internal: string): string {
+  if (/invalid doc source/i.test(internal)) return 'a part of it that Word needs is empty'
+  if (/xmldom|parse error|unclosed|tagName|attribute|entity/i.test(internal)) return 'a part of it is not well-formed XML'
+  if (/could not find|missing|not found/i.test(internal)) return 'a part that Word needs is missing'
+  return 'its content is damaged or not in the Word format'
 }
 
 export interface ReadDocxOptions extends ReadOptions {
@@ -103,6 +114,6 @@ export async function readDocx(bytes: Uint8Array, options: ReadDocxOptions = {})
   const tree = docxHtmlToMdast(result.value, tableCaptions(new TextDecoder().decode(entries.get(main))))
   const title = coreTitle(entries)
   if (title) tree.data = { ...tree.data, title }
-  const messages: Message[] = result.messages.map((m) => warning('docx-warning', m.message))
+  const messages: Message[] = [...result.messages.map((m) => warning('docx-warning', m.message)), ...images.messages]
   return { doc: { tree, resources: images.resources }, messages }
 }
