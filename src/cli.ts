@@ -74,6 +74,8 @@ function buildProgram(): Command {
     .option('--explain', 'say, per table, which totals were checked against which lines, and what was not checked and why')
     .option('-v, --verbose', 'as --explain, plus warnings from the readers')
     .option('--debug', 'print stack traces for failures')
+    .option('--timeout <seconds>', 'stop reading an input that takes longer than this, and report it as unreadable (0: no limit)', String(DEFAULT_TIMEOUT_SECONDS))
+    .option('--max-memory <MiB>', 'stop reading an input whose worker needs more heap than this, and report it as unreadable', String(DEFAULT_MAX_MEMORY_MB))
     .action(async (inputs: string[], flags: CheckFlags) => {
       // `check` and `serve` load on use: the pipeline and the server cost start-up time for every other command.
       const { runCheck } = await import('./cli/check-command.js')

@@ -141,7 +141,7 @@ describe('docmend convert with failing inputs', () => {
     const run = await runCli(['convert', slow, '--to', 'html', '--out-dir', out, '--jobs', '2', '--timeout', '3'])
     expect(Date.now() - started).toBeLessThan(30_000)
     expect(run.code).toBe(1)
-    expect(lines(run.stderr)[0]).toBe(`docmend: ${join(slow, 'huge.txt')}: stopped after 3 s (the --timeout limit)`)
+    expect(lines(run.stderr)[0]).toBe(`docmend: ${join(slow, 'huge.txt')}: stopped: took longer than 3 s (the --timeout limit)`)
     expect(tree(out)).toEqual(['small.html'])
   })
 

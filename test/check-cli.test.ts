@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './helpers/cli.js'
+import { documentXml, minimalDocxEntries, writeZip } from './helpers/docx.js'
 import { seedFiles } from './helpers/samples.js'
 
 const SEED_001 = fileURLToPath(new URL('../samples/seed-001_3b9deb8741aa9359.txt', import.meta.url))
@@ -62,6 +63,29 @@ describe('docmend check', () => {
     const run = await runCli(['check', join(dir, 'missing.txt'), HOLDS])
     expect(run.code).toBe(1)
     expect(run.stderr).toBe(`docmend: ${join(dir, 'missing.txt')}: no such file\n`)
+  })
+})
+
+describe('docmend check runs in the same sandbox as convert', () => {
+  // Issue 17: a small DOCX of many megabytes of paragraphs made check die with
+  // a V8 out-of-memory stack trace. 60 MiB of paragraphs (inside the archive's
+  // floor) under a 128 MiB heap cap is the same case, reached quickly.
+  it('stops an input that outgrows --max-memory with the one line convert gives, and goes on', async () => {
+    const paragraphs = '<w:p><w:r><w:t>报告 report line</w:t></w:r></w:p>'.repeat(Math.ceil((60 * 1024 * 1024) / 50))
+    const big = join(dir, 'paragraphs.docx')
+    writeFileSync(big, writeZip(minimalDocxEntries(documentXml(paragraphs))))
+    const check = await runCli(['check', '--max-memory', '128', big, HOLDS])
+    expect(check.code).toBe(1)
+    const reason = 'stopped: needed more than 128 MiB of memory (the --max-memory limit)'
+    expect(check.stderr.toString()).toBe(`docmend: ${big}: ${reason}\n`)
+    expect(check.stdout.toString()).toMatch(/1 table, 1 total, 1 sum checked: all hold/)
+    const convert = await runCli(['convert', '--max-memory', '128', big, '--to', 'txt', '-o', join(dir, 'paragraphs.txt')])
+    expect([convert.code, convert.stderr.toString()]).toEqual([1, `docmend: ${big}: ${reason}\n`])
+  })
+
+  it('refuses limits that make no sense with exit 2, as convert does', async () => {
+    const run = await runCli(['check', '--timeout', 'soon', HOLDS])
+    expect([run.code, run.stderr.toString()]).toEqual([2, "docmend: --timeout wants seconds (0 for no limit), not 'soon'\n"])
   })
 })
 

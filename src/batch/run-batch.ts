@@ -1,12 +1,19 @@
 /**
- * Run a batch: conversions on the worker pool, outputs delivered (written) on
- * this thread as each finishes, a progress bar, and a summary at the end.
- * A failed input never stops the others.
+ * Run a batch: conversions in the sandbox's worker threads (or, in queue
+ * mode, on remote workers), outputs delivered (written) on this thread as
+ * each finishes, a progress bar, and a summary at the end. A failed input
+ * never stops the others.
  */
-import { type ConversionPool, type PoolOptions, createConversionPool } from './pool.js'
 import { type Progress, createProgress } from './progress.js'
 import { type FailedInput, failureLine, inputLine, oneLine, summaryLines } from './summary.js'
-import type { ConvertTask, TaskSuccess } from './task.js'
+import type { ConvertTask, TaskResult, TaskSuccess } from './task.js'
+
+/** Where the conversions run: the local sandbox, or a queue. */
+export interface Converter {
+  /** Convert one input. Never rejects: every problem is a `TaskFailure`. */
+  run(task: ConvertTask): Promise<TaskResult>
+  close(): Promise<void>
+}
 
 export interface BatchItem {
   label: string
@@ -15,9 +22,11 @@ export interface BatchItem {
   deliver(result: TaskSuccess): Promise<void>
 }
 
-export interface BatchOptions extends Omit<PoolOptions, 'threads'> {
-  /** Conversions at once (the pool never starts more threads than items). */
+export interface BatchOptions {
+  /** Conversions at once (never more than items). */
   jobs: number
+  /** Open the converter for this many conversions at once. */
+  open(lanes: number): Converter
   stderr: NodeJS.WriteStream
   /** Inputs that failed before converting (an argument that matched nothing). */
   failedEarly?: FailedInput[]
@@ -41,7 +50,7 @@ async function eachLimited<T>(items: readonly T[], limit: number, worker: (item:
   await Promise.all(lanes)
 }
 
-async function convertItem(item: BatchItem, pool: ConversionPool, progress: Progress, fail: (f: FailedInput, stack?: string) => void) {
+async function convertItem(item: BatchItem, pool: Converter, progress: Progress, fail: (f: FailedInput, stack?: string) => void) {
   const result = await pool.run(item.task)
   if (!result.ok) {
     fail({ label: item.label, reason: result.reason }, result.stack)
@@ -72,12 +81,12 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
   early.forEach((f) => fail(f))
 
   const threads = Math.max(1, Math.min(options.jobs, items.length))
-  const pool = items.length > 0 ? createConversionPool({ threads, timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb }) : null
+  const pool = items.length > 0 ? options.open(threads) : null
   try {
     if (pool) await eachLimited(items, threads, (item) => convertItem(item, pool, progress, fail))
   } finally {
     progress.stop()
-    await pool?.destroy()
+    await pool?.close()
   }
   for (const line of summaryLines({ total, failures, elapsedMs: Date.now() - started, live: progress.live, skipped: options.skipped ?? 0 })) {
     options.stderr.write(`${line}\n`)

@@ -5,15 +5,14 @@
  */
 import type { CheckOptions } from '../check/check-table.js'
 import type { Format, WriteOptions } from '../emit/types.js'
+import type { ConversionErrorCode } from '../errors.js'
 import type { InputKind } from '../sniff.js'
 
 /** Where a worker gets its input: a file it reads itself, or bytes the CLI already read (stdin). */
 export type TaskSource = { path: string } | { bytes: Uint8Array }
 
 export interface ConvertTask {
-  /** Set by the pool: names the task in the worker's "started" message. */
-  id?: number
-  source: TaskSource
+    source: TaskSource
   /** How the input is named in messages (`stdin` for `-`). */
   label: string
   formats: Format[]
@@ -48,6 +47,11 @@ export interface TaskFailure {
   ok: false
   /** One-line reason, as printed after `docmend: <file>: `. */
   reason: string
+  /**
+   * Why, for machines: the input's fault (a `ConversionError` code, `timeout`
+   * and `limit` included), or `internal` (a bug, or a worker that died).
+   */
+  code: ConversionErrorCode | 'internal'
   /** Stack trace, for `--debug`. */
   stack?: string
 }

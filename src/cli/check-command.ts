@@ -1,12 +1,18 @@
-/** `docmend check`: report every table total that disagrees with its parts. */
+/**
+ * `docmend check`: report every table total that disagrees with its parts.
+ * Each input is read in the same sandbox as `convert` (a worker thread with
+ * its time and memory limits), so a hostile input fails with one line.
+ */
 import { inputLine } from '../batch/summary.js'
-import { readDocument, DEFAULT_MAX_INPUT_BYTES } from '../convert.js'
-import { type DocumentCheck, checkDocument } from '../check/check-document.js'
+import type { DocumentCheck } from '../check/check-document.js'
 import { formatCheck } from '../check/report.js'
 import { ConversionError, UsageError } from '../errors.js'
+import { DEFAULT_MAX_INPUT_BYTES } from '../limits.js'
+import { createSandbox } from '../sandbox/pool.js'
+import type { CheckTask } from '../sandbox/requests.js'
 import type { InputKind } from '../sniff.js'
-import { parsePages } from './convert-command.js'
-import { readInputFile, readStdin } from '../io/read-input.js'
+import { parseLimits, parsePages } from './convert-command.js'
+import { readStdin } from '../io/read-input.js'
 import { parseTolerance } from './tolerance.js'
 
 export interface CheckFlags {
@@ -18,6 +24,10 @@ export interface CheckFlags {
   explain?: boolean
   verbose?: boolean
   debug?: boolean
+  /** Per-input time limit in seconds; 0 for none. */
+  timeout: string
+  /** Heap cap of the reading worker, in MiB. */
+  maxMemory: string
 }
 
 /** Exit codes of `docmend check` (1 and 2 keep their meaning for every command). */
@@ -33,27 +43,47 @@ export async function runCheck(inputs: string[], flags: CheckFlags): Promise<num
   const tolerance = parseTolerance(flags.tolerance)
   const pages = parsePages(flags.pages)
   if (inputs.filter((i) => i === '-').length > 1) throw new UsageError('stdin (-) can be read only once')
+  const { timeoutMs, maxMemoryMb } = parseLimits({ timeout: flags.timeout, maxMemory: flags.maxMemory })
+  const sandbox = createSandbox({ threads: 1, timeoutMs, maxMemoryMb })
   const results: InputResult[] = []
-  for (const input of inputs) {
-    const label = input === '-' ? 'stdin' : input
-    try {
-      const bytes = input === '-' ? await readStdin(DEFAULT_MAX_INPUT_BYTES) : await readInputFile(input, DEFAULT_MAX_INPUT_BYTES)
-      const read = await readDocument(bytes, {
-        name: label,
+  try {
+    for (const input of inputs) {
+      const label = input === '-' ? 'stdin' : input
+      const fail = (reason: string, stack?: string) => {
+        process.stderr.write(`${inputLine(label, reason)}\n`)
+        if (flags.debug && stack) process.stderr.write(`${stack}\n`)
+        results.push({ input: label, error: reason })
+      }
+      let source: CheckTask['source'] = { path: input }
+      if (input === '-') {
+        try {
+          source = { bytes: await readStdin(DEFAULT_MAX_INPUT_BYTES) }
+        } catch (error) {
+          fail(error instanceof ConversionError ? error.message : `cannot read stdin: ${(error as Error).message}`)
+          continue
+        }
+      }
+      const task: CheckTask = {
+        source,
+        label,
+        tolerance,
+        verbose: Boolean(flags.verbose),
+        maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
         ...(flags.from ? { from: flags.from } : {}),
         ...(flags.password !== undefined ? { password: flags.password } : {}),
         ...(pages ? { pages } : {})
-      })
-      if (flags.verbose) for (const m of read.messages) process.stderr.write(`${inputLine(label, `${m.type}: ${m.text}${m.line ? ` (line ${m.line})` : ''}`)}\n`)
-      const check = checkDocument(read.doc.tree, { tolerance })
-      results.push({ input: label, check })
-      if (flags.format === 'text') process.stdout.write(formatCheck(label, check, { explain: Boolean(flags.explain || flags.verbose) }))
-    } catch (error) {
-      const reason = error instanceof ConversionError ? error.message : `could not read: ${(error as Error)?.message ?? String(error)}`
-      process.stderr.write(`${inputLine(label, reason)}\n`)
-      if (flags.debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
-      results.push({ input: label, error: reason })
+      }
+      const outcome = await sandbox.run({ kind: 'check', task })
+      if (!outcome.ok) {
+        fail(outcome.reason.replace(/^could not convert:/, 'could not read:'), outcome.stack)
+        continue
+      }
+      for (const note of outcome.notes) process.stderr.write(`${inputLine(label, note)}\n`)
+      results.push({ input: label, check: outcome.check })
+      if (flags.format === 'text') process.stdout.write(formatCheck(label, outcome.check, { explain: Boolean(flags.explain || flags.verbose) }))
     }
+  } finally {
+    await sandbox.close()
   }
   if (flags.format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`)
   if (results.some((r) => r.error !== undefined)) return CHECK_EXIT.unreadable

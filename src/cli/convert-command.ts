@@ -16,6 +16,7 @@ import { FORMATS, type Format, type WriteOptions } from '../emit/types.js'
 import { ConversionError, UsageError } from '../errors.js'
 import { writeFilesAtomic } from '../io/atomic-write.js'
 import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_WORKER_HEAP_MB } from '../limits.js'
+import { createSandbox } from '../sandbox/pool.js'
 import type { InputKind } from '../sniff.js'
 import { parseTolerance } from './tolerance.js'
 import { readStdin } from '../io/read-input.js'
@@ -93,7 +94,7 @@ function wholeNumber(value: string, option: string, min: number, max: number): n
 }
 
 /** The batch limits from the flags; throws UsageError (exit 2). */
-export function parseLimits(flags: ConvertFlags): { jobs: number; timeoutMs: number; maxMemoryMb: number } {
+export function parseLimits(flags: Pick<ConvertFlags, 'timeout' | 'maxMemory' | 'jobs'>): { jobs: number; timeoutMs: number; maxMemoryMb: number } {
   const timeout = Number(flags.timeout)
   if (!/^\s*\d+(\.\d+)?\s*$/.test(flags.timeout) || timeout > 86_400) {
     throw new UsageError(`--timeout wants seconds (0 for no limit), not '${flags.timeout}'`)
@@ -175,7 +176,11 @@ export async function runConvert(inputs: string[], flags: ConvertFlags): Promise
   }
 
   const outcome = await runBatch(items, {
-    ...limits,
+    jobs: limits.jobs,
+    open: (threads) => {
+      const sandbox = createSandbox({ threads, timeoutMs: limits.timeoutMs, maxMemoryMb: limits.maxMemoryMb })
+      return { run: (task) => sandbox.run({ kind: 'convert', task }), close: () => sandbox.close() }
+    },
     stderr: process.stderr,
     failedEarly,
     skipped,

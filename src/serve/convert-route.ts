@@ -6,10 +6,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { create as contentDisposition } from 'content-disposition'
 import { extensionFor, safeStem } from '../io/output-names.js'
 import { FORMATS, type Format, type WriteOptions } from '../emit/types.js'
-import { ConversionError } from '../errors.js'
 import { INPUT_KINDS, type InputKind } from '../sniff.js'
 import { HttpError } from './http-error.js'
-import { type ConversionPool, PoolBusyError } from './conversion-pool.js'
+import { type Sandbox, SandboxBusyError } from '../sandbox/pool.js'
+import type { ConvertTask, TaskFailure } from '../batch/task.js'
 import type { ConversionJob, Target } from './jobs.js'
 import { readBody } from './read-body.js'
 import { securityHeaders } from './security.js'
@@ -59,25 +59,49 @@ export function parseConvertQuery(query: URLSearchParams): Omit<ConversionJob, '
   return { to, name, write, ...(from ? { from } : {}) }
 }
 
-/** Run a job in the pool; conversion failures become HttpErrors with a readable reason. */
-async function runJob(pool: ConversionPool, job: ConversionJob): Promise<string | Uint8Array | object> {
-  let outcome
+/** A failure as the HTTP error the client sees: the input's fault is 422, a bug 500. */
+export function failureToHttp(failure: TaskFailure): HttpError {
+  return new HttpError(failure.code === 'internal' ? 500 : 422, failure.reason, failure.code)
+}
+
+/** Run a job in the sandbox; conversion failures become HttpErrors with a readable reason. */
+async function runJob(sandbox: Sandbox, job: ConversionJob): Promise<string | Uint8Array | object> {
+  const read = { name: job.name, ...(job.from ? { from: job.from } : {}) }
   try {
-    outcome = await pool.run(job)
+    if (job.to === 'preview') {
+      const outcome = await sandbox.run({ kind: 'preview', task: { bytes: job.bytes, ...read } })
+      if (!outcome.ok) throw failureToHttp(outcome)
+      return outcome.preview
+    }
+    const outcome = await sandbox.run({ kind: 'convert', task: serveTask(job, job.to) })
+    if (!outcome.ok) throw failureToHttp(outcome)
+    return outcome.outputs[job.to]!
   } catch (error) {
-    if (error instanceof PoolBusyError) throw new HttpError(503, error.message, 'busy', { 'Retry-After': '5' })
-    if (error instanceof ConversionError) throw new HttpError(422, error.message, error.code)
+    if (error instanceof SandboxBusyError) throw new HttpError(503, `the server is ${error.message}`, 'busy', { 'Retry-After': '5' })
+    if (error instanceof HttpError) throw error
     throw new HttpError(500, (error as Error).message, 'internal')
   }
-  if (!outcome.ok) throw new HttpError(outcome.code === 'internal' ? 500 : 422, outcome.error, outcome.code)
-  return outcome.data
+}
+
+/** The sandbox task for one format of a posted document. */
+export function serveTask(job: Omit<ConversionJob, 'to'>, to: Format): ConvertTask {
+  return {
+    source: { bytes: job.bytes },
+    label: job.name,
+    formats: [to],
+    write: job.write,
+    explain: false,
+    verbose: false,
+    maxInputBytes: job.bytes.length,
+    ...(job.from ? { from: job.from } : {})
+  }
 }
 
 export async function convertRoute(
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
-  context: { pool: ConversionPool; maxInputBytes: number }
+  context: { pool: Sandbox; maxInputBytes: number }
 ): Promise<void> {
   const query = parseConvertQuery(url.searchParams)
   const bytes = await readBody(request, context.maxInputBytes)

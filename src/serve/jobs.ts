@@ -3,9 +3,7 @@
  * Plain data only: it crosses a worker_threads message port.
  */
 import type { Format, WriteOptions } from '../emit/types.js'
-import type { ConversionErrorCode } from '../errors.js'
 import type { InputKind } from '../sniff.js'
-import type { Preview } from './preview.js'
 
 /** `preview`: the page's view (sanitized HTML fragment + table reports), as JSON. */
 export type Target = Format | 'preview'
@@ -20,6 +18,3 @@ export interface ConversionJob {
   write: WriteOptions
 }
 
-export type JobOutcome =
-  | { ok: true; data: string | Uint8Array | Preview }
-  | { ok: false; error: string; code: ConversionErrorCode | 'internal' }

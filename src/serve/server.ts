@@ -11,7 +11,7 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEFAULT_WORKER_HEAP_MB } from '../limits.js'
 import { SERVE_DEFAULTS } from './defaults.js'
-import { ConversionPool } from './conversion-pool.js'
+import { type Sandbox, createSandbox } from '../sandbox/pool.js'
 import { convertRoute } from './convert-route.js'
 import { HttpError } from './http-error.js'
 import { allowedHosts, checkRequestOrigin, securityHeaders } from './security.js'
@@ -40,7 +40,7 @@ export interface RunningServer {
 
 
 interface Context {
-  pool: ConversionPool
+  pool: Sandbox
   maxInputBytes: number
   hosts: Set<string> | null
 }
@@ -98,12 +98,14 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   // Last resort if the process exits without close(): leave no temp folder behind.
   const removeTempSync = () => rmSync(tempDir, { recursive: true, force: true })
   process.once('exit', removeTempSync)
-  const pool = new ConversionPool({
-    size: options.workers ?? Math.min(2, availableParallelism()),
+  const pool = createSandbox({
+    threads: options.workers ?? Math.min(2, availableParallelism()),
     timeoutMs: options.timeoutMs ?? SERVE_DEFAULTS.timeoutMs,
+    maxMemoryMb: DEFAULT_WORKER_HEAP_MB,
     maxQueue: 32,
+    warm: true,
     env: { ...process.env, TMPDIR: tempDir, TMP: tempDir, TEMP: tempDir },
-    resourceLimits: { maxOldGenerationSizeMb: DEFAULT_WORKER_HEAP_MB }
+    limitNames: { time: "the server's --timeout", memory: "the server's memory cap per conversion" }
   })
   const context: Context = { pool, maxInputBytes: options.maxInputBytes ?? SERVE_DEFAULTS.maxInputBytes, hosts: null }
   const server = createServer((request, response) => {

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import { Worker, resourceLimits } from 'node:worker_threads'
 import { ConversionError } from '../../errors.js'
 import { DEFAULT_WORKER_HEAP_MB } from '../../limits.js'
 import type { ExtractFailure, ExtractRequest } from './extract/extract.js'
@@ -66,8 +66,10 @@ const MAX_IDLE = 2
 let nextJob = 1
 
 function startWorker(): Worker {
-  // The heap cap every conversion worker has: enough for very large documents, not for a decompression bomb.
-  const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: DEFAULT_WORKER_HEAP_MB } })
+  // The cap of the sandbox thread this runs in (its --max-memory), so pdf.js gets no more than the rest of the
+  // conversion; the default cap when called outside the sandbox (the library).
+  const cap = resourceLimits.maxOldGenerationSizeMb || DEFAULT_WORKER_HEAP_MB
+  const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: cap } })
   worker.on('exit', () => {
     const at = idle.indexOf(worker)
     if (at >= 0) idle.splice(at, 1)

@@ -1,0 +1,127 @@
+/**
+ * The sandbox every conversion runs in, whoever asked for it (`convert`,
+ * `check`, `serve`, the queue worker): a pool of worker threads (piscina),
+ * each conversion bounded in time and memory. Past its time limit the worker
+ * running it is terminated; a worker whose heap outgrows its cap dies alone.
+ * So one hostile file can neither hang nor take down the process, and both
+ * come back as a one-line failure like any other.
+ */
+import { Piscina } from 'piscina'
+import type { TaskFailure } from '../batch/task.js'
+import type { SandboxRequest, SandboxResult } from './requests.js'
+
+export interface SandboxOptions {
+  /** Worker threads (and so conversions at once). */
+  threads: number
+  /** Per-conversion time limit in milliseconds; 0 for none. */
+  timeoutMs: number
+  /** Per-worker heap cap in MiB. */
+  maxMemoryMb: number
+  /** Most requests waiting for a thread; more are refused with `SandboxBusyError` (default: no limit). */
+  maxQueue?: number
+  /** The workers' environment (default: this process's). */
+  env?: NodeJS.ProcessEnv
+  /**
+   * Load every reader and writer before a thread takes its first request, so
+   * a long-lived process (server, queue worker) never counts loading against
+   * the time limit. One-shot commands skip it: they load only what they use.
+   */
+  warm?: boolean
+  /** How the limits are named in reasons (default: the CLI's `--timeout` and `--max-memory`). */
+  limitNames?: { time: string; memory: string }
+}
+
+export interface Sandbox {
+  /** Run one request. Never rejects for the input's sake: every problem is a `TaskFailure`. */
+  run<R extends SandboxRequest>(request: R): Promise<SandboxResult<R>>
+  close(): Promise<void>
+}
+
+/** Every thread is busy and the queue is full: try again later. */
+export class SandboxBusyError extends Error {
+  override readonly name = 'SandboxBusyError'
+}
+
+/** The single worker entry (one file, so a bundler can build it on its own). */
+const WORKER = new URL('./worker.js', import.meta.url).href
+
+const DEFAULT_NAMES = { time: 'the --timeout limit', memory: 'the --max-memory limit' }
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`
+}
+
+/** Why the sandbox gave up on a request, in one line. */
+export function describeSandboxError(error: unknown, options: SandboxOptions): TaskFailure {
+  const names = options.limitNames ?? DEFAULT_NAMES
+  const e = error as { name?: string; code?: string; message?: string }
+  if (e?.name === 'AbortError') return { ok: false, code: 'timeout', reason: `stopped: took longer than ${seconds(options.timeoutMs)} (${names.time})` }
+  if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return { ok: false, code: 'limit', reason: `stopped: needed more than ${options.maxMemoryMb} MiB of memory (${names.memory})` }
+  }
+  const reason = `could not convert: the conversion worker stopped (${e?.message ?? String(error)})`.replace(/\s*\n\s*/g, ' ')
+  return { ok: false, code: 'internal', reason }
+}
+
+/** What a worker posts when it takes a request: the clock starts then, not while the worker boots. */
+export interface TaskStarted {
+  docmendTaskStarted: number
+}
+
+function isTaskStarted(message: unknown): message is TaskStarted {
+  return typeof (message as TaskStarted | null)?.docmendTaskStarted === 'number'
+}
+
+/** Start `threads` workers. */
+export function createSandbox(options: SandboxOptions): Sandbox {
+  const piscina = new Piscina({
+    filename: WORKER,
+    minThreads: options.threads,
+    maxThreads: options.threads,
+    concurrentTasksPerWorker: 1,
+    idleTimeout: Number.MAX_SAFE_INTEGER,
+    resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb },
+    workerData: { warm: Boolean(options.warm) },
+    ...(options.env ? { env: options.env } : {})
+  })
+  // Errors from idle workers would otherwise be thrown as unhandled 'error' events.
+  piscina.on('error', () => {})
+  const startClock = new Map<number, () => void>()
+  piscina.on('message', (message: unknown) => {
+    if (isTaskStarted(message)) startClock.get(message.docmendTaskStarted)?.()
+  })
+  let lastId = 0
+  let inFlight = 0
+  let closed = false
+
+  return {
+    async run(request) {
+      if (closed) throw new Error('shutting down')
+      if (options.maxQueue !== undefined && inFlight >= options.threads + options.maxQueue) {
+        throw new SandboxBusyError(`busy with ${inFlight} conversions; try again shortly`)
+      }
+      const id = ++lastId
+      const controller = new AbortController()
+      let timer: NodeJS.Timeout | undefined
+      if (options.timeoutMs > 0) {
+        startClock.set(id, () => {
+          timer = setTimeout(() => controller.abort(), options.timeoutMs)
+        })
+      }
+      inFlight++
+      try {
+        return (await piscina.run({ id, request }, { signal: controller.signal })) as SandboxResult<typeof request>
+      } catch (error) {
+        return describeSandboxError(error, options)
+      } finally {
+        inFlight--
+        startClock.delete(id)
+        clearTimeout(timer)
+      }
+    },
+    async close() {
+      closed = true
+      await piscina.destroy()
+    }
+  }
+}
