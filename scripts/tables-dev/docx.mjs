@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { DOMParser } from '@xmldom/xmldom'
 import { unzipSync, strFromU8 } from 'fflate'
-import { buildTable, oneLine, writeSource } from './gold.mjs'
+import { buildTable, domainOf, languageOf, oneLine, writeSource } from './gold.mjs'
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
 const kids = (el, name) => {
@@ -78,17 +78,14 @@ const FILES = {
   'poitl-docx': ['cjk/poitl_OKR', 'cjk/poitl_render_multiple_column', 'cjk/poitl_payment', 'cjk/poitl_render_hackloop']
 }
 
-export const DOMAINS = JSON.parse(readFileSync(new URL('./domains.json', import.meta.url), 'utf8'))
-
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const [source, files] of Object.entries(FILES)) {
     const tables = []
     for (const f of files) {
       docxTables(`test/corpus/docx/${f}.docx`).forEach(({ cells, marked }, i) => {
         const id = `${source}/${f.split('/')[1]}#${i + 1}`
-        const text = cells.map((c) => c.text).join(' ')
-        const language = /\p{Script=Han}/u.test(text) ? 'zh' : 'en'
-        tables.push(buildTable({ id, source, domain: DOMAINS[id] ?? 'documents', language }, cells, { headerRows: marked || undefined }))
+        const language = languageOf(cells.map((c) => c.text))
+        tables.push(buildTable({ id, source, domain: domainOf(id, 'documents'), language }, cells, { headerRows: marked || undefined }))
       })
     }
     console.log(source, writeSource(`test/tables-dev/${source}.json`, { source }, tables), 'of', tables.length)

@@ -6,7 +6,7 @@
  * A table is stored row by row, HTML-style: each row lists only the cells
  * that start in it, each { text, rowSpan?, colSpan?, header? }.
  */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 
 /** Whitespace (newlines, tabs, nbsp) collapsed: a pasted cell is one line. */
 export const oneLine = (s) => String(s ?? '').replace(/[\s\u00a0\u3000]+/gu, ' ').trim()
@@ -123,6 +123,7 @@ function collapse(cells) {
 
 /** Tables worth keeping: ≥ 2 rows and columns, some text, no cell a pasted line cannot hold. */
 export function keep(table) {
+  if (table.language !== 'en' && table.language !== 'zh') return false
   if (table.rows.length < 2 || table.cols < 2) return false
   const texts = table.rows.flat().map((c) => c.text)
   if (texts.filter((t) => t !== '').length < 3) return false
@@ -134,11 +135,65 @@ export function keep(table) {
  * Sources kept out of tuning: the repair may be measured on them, never shaped by
  * them. About a third of the sources, chosen to span both languages and several domains.
  */
-export const HELD_OUT = new Set(['icdar2013', 'poitl-docx', 'pubtabnet'])
+export const HELD_OUT = new Set(['icdar2013', 'poitl-docx', 'openharmony-docs'])
 
 export function writeSource(file, source, tables) {
   const split = HELD_OUT.has(source.source) ? 'held-out' : 'dev'
   const kept = tables.filter(keep).map((t) => ({ ...t, split }))
   writeFileSync(file, `${JSON.stringify({ ...source, split, tables: kept }, null, 0).replace(/\{"id"/g, '\n{"id"')}\n`)
   return kept.length
+}
+
+const DOMAINS = JSON.parse(readFileSync(new URL('./domains.json', import.meta.url), 'utf8'))
+/** A table's domain: by its id, else by its file (id without #n), else the source's default. */
+export const domainOf = (id, fallback) => DOMAINS[id] ?? DOMAINS[id.replace(/#\d+$/, '')] ?? fallback
+
+/** Only English and Chinese tables are in the set (a Korean table in a source is left out). */
+export function languageOf(texts) {
+  const all = texts.join(' ')
+  if (/[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Arabic}\p{Script=Cyrillic}]/u.test(all)) return null
+  return /\p{Script=Han}/u.test(all) ? 'zh' : 'en'
+}
+
+/** A CSV file as rows of one-line fields (RFC 4180 quoting; a tab-separated line splits on tabs). */
+export function parseCsv(text) {
+  const rows = []
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '') continue
+    if (line.includes('\t')) {
+      // anes96 is tab-separated with 'quoted' names.
+      rows.push(line.split('\t').map((f) => oneLine(f.replace(/^'(.*)'$/, '$1'))))
+      continue
+    }
+    const fields = []
+    let cur = ''
+    let quoted = false
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i]
+      if (quoted) {
+        if (ch === '"' && line[i + 1] === '"') cur += line[++i]
+        else if (ch === '"') quoted = false
+        else cur += ch
+      } else if (ch === '"') quoted = true
+      else if (ch === ',') {
+        fields.push(cur)
+        cur = ''
+      } else cur += ch
+    }
+    fields.push(cur)
+    rows.push(fields.map(oneLine))
+  }
+  return rows
+}
+
+/** Start rows of up to `most` disjoint windows of `size` rows, spread from the start to the end of `length` rows. */
+export function windows(length, size, most) {
+  const room = length - size
+  if (room < 0) return length > 0 ? [0] : []
+  const starts = []
+  for (let k = 0; k < most; k++) {
+    const s = Math.floor((room * k) / Math.max(1, most - 1))
+    if (starts.length === 0 || s >= starts[starts.length - 1] + size) starts.push(s)
+  }
+  return starts
 }

@@ -7,11 +7,10 @@
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import { DOMParser } from '@xmldom/xmldom'
-import { buildTable, oneLine, writeSource } from './gold.mjs'
+import { buildTable, domainOf, languageOf, oneLine, writeSource } from './gold.mjs'
 
-const DOMAINS = JSON.parse(readFileSync(new URL('./domains.json', import.meta.url), 'utf8'))
 const list = (nl) => Array.from({ length: nl.length }, (_, i) => nl.item(i))
-const lang = (cells) => (/\p{Script=Han}/u.test(cells.map((c) => c.text).join('')) ? 'zh' : 'en')
+const lang = (cells) => languageOf(cells.map((c) => c.text))
 
 function doclingTables() {
   const dir = 'test/corpus/pdf/docling/groundtruth'
@@ -31,7 +30,7 @@ function doclingTables() {
       let marked = 0
       while (cells.some((c) => c.row === marked) && cells.filter((c) => c.row === marked).every((c) => c.head)) marked++
       const id = `docling-pdf/${f.replace(/\.json$/, '')}#${i + 1}`
-      out.push(buildTable({ id, source: 'docling-pdf', domain: DOMAINS[id] ?? 'documents', language: lang(cells) }, cells, { headerRows: marked || undefined }))
+      out.push(buildTable({ id, source: 'docling-pdf', domain: domainOf(id, 'documents'), language: lang(cells) }, cells, { headerRows: marked || undefined }))
     })
   }
   return out
@@ -52,7 +51,7 @@ function icdarTables() {
         return { row: sr, col: sc, rowSpan: er - sr + 1, colSpan: ec - sc + 1, text: oneLine(content?.textContent) }
       })
       const id = `icdar2013/${f.replace(/-str\.xml$/, '')}#${i + 1}`
-      out.push(buildTable({ id, source: 'icdar2013', domain: DOMAINS[id] ?? 'statistics', language: lang(cells) }, cells))
+      out.push(buildTable({ id, source: 'icdar2013', domain: domainOf(id, 'statistics'), language: lang(cells) }, cells))
     })
   }
   return out
