@@ -6,6 +6,7 @@
  * and the scrolling region are set after sanitization, by docmend itself.
  */
 import { type Schema, defaultSchema } from 'hast-util-sanitize'
+import { LIST_STYLE } from './list-markers.js'
 
 /**
  * Cell alignment travels as one of three class names, nothing else; and
@@ -20,7 +21,10 @@ export const schema: Schema = {
     ...defaultSchema.attributes,
     th: [...(defaultSchema.attributes?.th ?? []), alignClass],
     td: [...(defaultSchema.attributes?.td ?? []), alignClass],
-    caption: [['className', 'visually-hidden']]
+    caption: [['className', 'visually-hidden']],
+    // A list's markers (list-markers.ts): one list-style-type, nothing else.
+    ol: [...(defaultSchema.attributes?.ol ?? []), ['style', LIST_STYLE]],
+    li: [...(defaultSchema.attributes?.li ?? []), ['style', LIST_STYLE]]
   },
   protocols: {
     ...defaultSchema.protocols,
