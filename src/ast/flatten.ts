@@ -5,6 +5,7 @@
  */
 import type { Break, Nodes, PhrasingContent, RootContent, Text } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import { orderedMarker, withGap } from './list-marker.js'
 
 const PHRASING = new Set([
   'text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'linkReference',
@@ -60,7 +61,7 @@ export function toPhrasing(nodes: (RootContent | PhrasingContent)[]): PhrasingCo
       case 'list': {
         node.children.forEach((item, i) => {
           startBlock()
-          const marker = node.ordered ? `${(node.start ?? 1) + i}. ` : '• '
+          const marker = node.ordered ? withGap(orderedMarker(node, item, i)) : '• '
           out.push(text(marker), ...toPhrasing(item.children))
         })
         break

@@ -63,6 +63,12 @@ declare module 'mdast' {
     /** Set by the check stage on a total that does not add up. */
     check?: { mismatches: TotalMismatch[] }
   }
+  interface ListItemData {
+    /** The marker the source numbered this item with, as its reader shows it (`（一）`, `1.1`, `a)`; '' shows none). */
+    label?: string
+    /** The number format behind it, Word's `w:numFmt` name (`chineseCounting`, `decimal`, `lowerLetter`, …). */
+    format?: string
+  }
   interface RootData {
     /** Document title, when the source declares one. */
     title?: string

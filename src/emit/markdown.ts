@@ -4,7 +4,7 @@
  * slots are written as empty cells, or, with `mdTables: 'html'`, tables that
  * have merged cells are written as HTML tables.
  */
-import type { Html, Root, Table } from 'mdast'
+import type { Html, List, Paragraph, Root, RootContent, Table } from 'mdast'
 import rehypeStringify from 'rehype-stringify'
 import remarkGfm from 'remark-gfm'
 import remarkRehype from 'remark-rehype'
@@ -12,6 +12,7 @@ import remarkStringify from 'remark-stringify'
 import stringWidth from 'string-width'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
+import { orderedMarker, withGap } from '../ast/list-marker.js'
 import type { Doc } from '../ast/types.js'
 import { sanitizeHtmlFragment } from './html/sanitize-fragment.js'
 import { table as tableHandler } from './html/table.js'
@@ -35,6 +36,42 @@ function breaksToHtml(tree: Root): void {
   })
 }
 
+/** The list's labels as GFM numbering (`3.`, `4.` …): its start, or undefined when GFM cannot say them. */
+function gfmStart(list: List): number | undefined {
+  const first = list.children[0]?.data?.label
+  if (first === undefined) return list.start ?? 1
+  const start = /^(\d{1,9})\.$/.exec(first)?.[1]
+  if (start === undefined) return undefined
+  const ok = list.children.every((item, i) => item.data?.label === undefined || item.data.label === `${Number(start) + i}.`)
+  return ok ? Number(start) : undefined
+}
+
+/**
+ * Ordered lists whose labels GFM's `1.` cannot say (`（一）`, `1.1`, `a)`)
+ * are written as their items' blocks, each opening with its label as text.
+ */
+function literalLabels(tree: Root): void {
+  const visitList = (nodes: RootContent[]): RootContent[] =>
+    nodes.flatMap((node) => {
+      if ('children' in node && node.type !== 'table') (node as { children: RootContent[] }).children = visitList((node as { children: RootContent[] }).children)
+      if (node.type !== 'list' || !node.ordered) return [node]
+      const start = gfmStart(node)
+      if (start !== undefined) {
+        if (start !== 1) node.start = start
+        return [node]
+      }
+      return node.children.flatMap((item, i) => {
+        const label = withGap(orderedMarker(node, item, i))
+        const blocks = [...item.children] as RootContent[]
+        const first = blocks[0]
+        if (first?.type === 'paragraph') blocks[0] = { ...first, children: [{ type: 'text', value: label }, ...first.children] }
+        else if (label) blocks.unshift({ type: 'paragraph', children: [{ type: 'text', value: label.trimEnd() }] } as Paragraph)
+        return blocks
+      })
+    })
+  tree.children = visitList(tree.children) as Root['children']
+}
+
 export async function writeMarkdown(doc: Doc, options: WriteOptions = {}): Promise<WriteResult> {
   const tree = structuredClone(doc.tree)
   // Raw HTML from the source gets the HTML output's sanitizer (before docmend adds its own).
@@ -53,6 +90,7 @@ export async function writeMarkdown(doc: Doc, options: WriteOptions = {}): Promi
     }
   }
   breaksToHtml(tree)
+  literalLabels(tree)
   // Images the document carries point at the files written beside the output.
   visit(tree, 'image', (node) => {
     const url = resourceUrl(doc, node.url, options)

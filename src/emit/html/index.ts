@@ -17,6 +17,7 @@ import { documentLang, documentTitle } from '../../ast/document.js'
 import type { Doc } from '../../ast/types.js'
 import type { WriteOptions, WriteResult } from '../types.js'
 import { accessibleTables, type IdMaker } from './accessible-tables.js'
+import { listMarkers } from './list-markers.js'
 import { pageLabels } from './labels.js'
 import { resourceUrl } from '../resources.js'
 import { schema } from './schema.js'
@@ -62,7 +63,9 @@ function resolveImages(hast: HastRoot, doc: Doc, options: WriteOptions): void {
 
 /** The document body as sanitized hast. */
 export async function toHtmlTree(tree: Root): Promise<HastRoot> {
-  return (await toSafeHast.run(structuredClone(tree))) as HastRoot
+  const copy = structuredClone(tree)
+  listMarkers(copy)
+  return (await toSafeHast.run(copy)) as HastRoot
 }
 
 /** Fill a page template. Values are escaped; `{{body}}`, `{{heading}}`, `{{toc}}` and `{{style}}` are markup, inserted as they are. */

@@ -7,6 +7,7 @@
  */
 import { type Schema, defaultSchema } from 'hast-util-sanitize'
 import { SAFE_IMAGE_PROTOCOLS, SAFE_LINK_PROTOCOLS } from '../../url-policy.js'
+import { LIST_STYLE } from './list-markers.js'
 
 /**
  * Cell alignment travels as one of three class names, nothing else; and
@@ -21,7 +22,10 @@ export const schema: Schema = {
     ...defaultSchema.attributes,
     th: [...(defaultSchema.attributes?.th ?? []), alignClass],
     td: [...(defaultSchema.attributes?.td ?? []), alignClass],
-    caption: [['className', 'visually-hidden']]
+    caption: [['className', 'visually-hidden']],
+    // A list's markers (list-markers.ts): one list-style-type, nothing else.
+    ol: [...(defaultSchema.attributes?.ol ?? []), ['style', LIST_STYLE]],
+    li: [...(defaultSchema.attributes?.li ?? []), ['style', LIST_STYLE]]
   },
   protocols: {
     ...defaultSchema.protocols,

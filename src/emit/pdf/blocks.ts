@@ -5,6 +5,7 @@
  */
 import type { Blockquote, Code, Heading, List, Nodes, Paragraph, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import { orderedMarker } from '../../ast/list-marker.js'
 import { warning } from '../../messages.js'
 import { type PdfContext, artifact, backToPortrait, ensureSpace, gap, openElement, within } from './context.js'
 import { drawFigure, isFigureParagraph } from './figure.js'
@@ -62,7 +63,7 @@ function list(ctx: PdfContext, node: List, box: Box): void {
       const li = openElement(ctx, 'LI')
       within(ctx, li, () => {
         const check = item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : ''
-        const marker = `${node.ordered ? `${(node.start ?? 1) + i}.` : '•'} ${check}`.trimEnd()
+        const marker = `${node.ordered ? orderedMarker(node, item, i) : '•'} ${check}`.trim() || ' '
         const label = openElement(ctx, 'Lbl')
         const line = layoutLines([{ text: marker, style: base }], s.indent * 3, ctx.fonts)[0]
         const pitch = line.size * ctx.style.body.lineHeight

@@ -5,6 +5,7 @@
  */
 import type { List, Nodes, PhrasingContent, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import { orderedMarker, withGap } from '../../ast/list-marker.js'
 import type { Doc } from '../../ast/types.js'
 import { displayWidth } from '../../text/cjk.js'
 import type { WriteOptions, WriteResult } from '../types.js'
@@ -85,7 +86,7 @@ function block(node: RootContent, ctx: Context, width: number): string[] {
 function list(node: List, ctx: Context, width: number): string[] {
   const out: string[] = []
   node.children.forEach((item, i) => {
-    const marker = node.ordered ? `${(node.start ?? 1) + i}. ` : '- '
+    const marker = node.ordered ? withGap(orderedMarker(node, item, i)) : '- '
     const check = item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : ''
     const indent = ' '.repeat(displayWidth(marker))
     const inner = blocks(item.children, ctx, width - indent.length, item.spread ?? false)

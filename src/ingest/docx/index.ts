@@ -6,10 +6,13 @@
  *   → hast (rehype-parse) → Word-specific hast passes (notes, captions, bookmarks, whitespace)
  *   → mdast through the HTML reader's handlers (tables keep their spans)
  *   → Word-specific mdast passes (pasted rows, blank lines, numbered headings).
+ *
+ * Word's numbering labels (numbering/) are computed beside mammoth, which
+ * drops them, and carried through it as marker runs in document.xml.
  */
-import type { ElementContent, Root as HastRoot } from 'hast'
-import type { Handle, State } from 'hast-util-to-mdast'
-import type { Root } from 'mdast'
+import type { Element, ElementContent, Root as HastRoot } from 'hast'
+import { type Handle, type State, defaultHandlers } from 'hast-util-to-mdast'
+import type { ListItem, Root } from 'mdast'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
 import { ConversionError } from '../../errors.js'
@@ -23,6 +26,7 @@ import { unwrapBookmarks } from './bookmarks.js'
 import { applyTableCaptions, tableCaptions } from './captions.js'
 import { imageCollector } from './images.js'
 import { extractNotes, noteConverter } from './notes.js'
+import { type Label, applyLabels, itemLabel, markNumbering } from './numbering/index.js'
 import { assertXmlDepth, coreTitle, mainDocumentPath, mammothFile } from './parts.js'
 import { DOCX_STYLE_MAP } from './style-map.js'
 import { nestUnderTitle } from './title.js'
@@ -33,10 +37,12 @@ const fragmentParser = unified().use(rehypeParse, { fragment: true })
 
 /**
  * mammoth's HTML to canonical mdast, with Word's notes, bookmarks and
- * whitespace handled; `captions` are the tables' Word titles (`tableCaptions`).
+ * whitespace handled; `captions` are the tables' Word titles (`tableCaptions`),
+ * `labels` the numbering labels the HTML's markers stand for (`markNumbering`).
  */
-export function docxHtmlToMdast(html: string, captions: (string | undefined)[] = []): Root {
+export function docxHtmlToMdast(html: string, captions: (string | undefined)[] = [], labels: readonly Label[] = []): Root {
   const hast = fragmentParser.parse(html) as HastRoot
+  applyLabels(hast, labels)
   const notes = extractNotes(hast)
   applyTableCaptions(hast, captions)
   unwrapBookmarks(hast)
@@ -46,7 +52,13 @@ export function docxHtmlToMdast(html: string, captions: (string | undefined)[] =
   const convertNotes = noteConverter(notes)
   const sup = htmlHandlers.sup
   const handlers: Record<string, Handle> = {
-    sup: (state: State, node) => convertNotes.reference(state, node) ?? sup(state, node, undefined)
+    sup: (state: State, node) => convertNotes.reference(state, node) ?? sup(state, node, undefined),
+    li: (state: State, node: Element) => {
+      const item = defaultHandlers.li(state, node) as ListItem
+      const label = itemLabel(node, labels)
+      if (label) item.data = { ...item.data, label: label.text, format: label.format }
+      return item
+    }
   }
   nestUnderTitle(hast)
   // Table repair runs below, once pasted rows have their tabs and line breaks back.
@@ -96,11 +108,17 @@ export async function readDocx(bytes: Uint8Array, options: ReadDocxOptions = {})
   // Loaded on first use: converting other formats does not pay for it.
   const { default: mammoth } = await import('mammoth')
   const images = imageCollector(mammoth)
+  const utf8 = new TextDecoder()
+  const part = (name: string) => {
+    const data = entries.get(name)
+    return data ? utf8.decode(data) : undefined
+  }
+  const numbering = markNumbering(utf8.decode(entries.get(main)), part('word/numbering.xml'), part('word/styles.xml'))
   let result: { value: string; messages: { type: string; message: string }[] }
   try {
     // `{file}` is mammoth's own input for an opened zip (lib/unzip.js); its
     // typings list only path and buffer.
-    const input = { file: mammothFile(entries) } as unknown as { buffer: Buffer }
+    const input = { file: mammothFile(entries, new Map([[main, numbering.documentXml]])) } as unknown as { buffer: Buffer }
     result = await mammoth.convertToHtml(input, {
       styleMap: DOCX_STYLE_MAP,
       includeEmbeddedStyleMap: false,
@@ -111,7 +129,7 @@ export async function readDocx(bytes: Uint8Array, options: ReadDocxOptions = {})
     throw unreadable(error)
   }
 
-  const tree = docxHtmlToMdast(result.value, tableCaptions(new TextDecoder().decode(entries.get(main))))
+  const tree = docxHtmlToMdast(result.value, tableCaptions(numbering.documentXml), numbering.labels)
   const title = coreTitle(entries)
   if (title) tree.data = { ...tree.data, title }
   const messages: Message[] = [...result.messages.map((m) => warning('docx-warning', m.message)), ...images.messages]

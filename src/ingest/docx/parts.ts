@@ -39,7 +39,8 @@ export function assertXmlDepth(entries: Entries, max = MAX_XML_DEPTH): void {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
 
-function decodeEntities(text: string): string {
+/** XML character and entity references to text. */
+export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
       const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1))
@@ -76,10 +77,13 @@ export interface MammothFile {
   read(name: string, encoding?: string): Promise<Uint8Array | string>
 }
 
-export function mammothFile(entries: Entries): MammothFile {
+/** `replaced` parts are served as the text given instead of their bytes (the numbered document). */
+export function mammothFile(entries: Entries, replaced: ReadonlyMap<string, string> = new Map()): MammothFile {
   return {
     exists: (name) => entries.has(name),
     async read(name, encoding) {
+      const text = replaced.get(name)
+      if (text !== undefined && encoding && encoding !== 'base64') return dropFalseTableHeaders(text)
       const data = entries.get(name)
       if (!data) throw new ConversionError(`the part ${name} is missing`, 'corrupt')
       if (encoding === 'base64') return Buffer.from(data).toString('base64')
