@@ -19,3 +19,6 @@ export declare const TABLES: SampleTable[]
 
 /** The sample report as DOCX bytes (byte-for-byte reproducible). */
 export declare function buildAnnualReport(): Promise<Uint8Array>
+
+/** Set every zip entry's time to 1980-01-01 00:00 (in place), for reproducible bytes. */
+export declare function fixZipTimes(zip: Uint8Array): Uint8Array

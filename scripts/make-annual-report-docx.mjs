@@ -207,7 +207,7 @@ const coreXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
  * Set every zip entry's DOS time and date (local headers and central
  * directory) to 1980-01-01 00:00, so two runs give identical bytes.
  */
-function fixZipTimes(zip) {
+export function fixZipTimes(zip) {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength)
   let eocd = zip.length - 22
   while (eocd >= 0 && view.getUint32(eocd, true) !== 0x06054b50) eocd--

@@ -28,6 +28,9 @@ function splitBreaks(children: PhrasingContent[]): string[] {
   return lines
 }
 
+/** A cell line that opens with a label (`1.`, `（一）`, `a)`, `ii.`, `•`): cells hold other text too. */
+const LABEL_START = /^(?:[(（]?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5}|[一二三四五六七八九十]{1,3})(?:[.．、)）]\d*)+|[•▪➢❖✓■□○◦]\s)/u
+
 /** Headings, ordered list items and docx table cells' lines, in reading order. */
 export function numberedLines(tree: Root): NumberedLine[] {
   const out: NumberedLine[] = []
@@ -45,7 +48,7 @@ export function numberedLines(tree: Root): NumberedLine[] {
       return
     }
     if (node.type === 'tableCell') {
-      for (const line of splitBreaks(node.children)) if (line.trim()) out.push({ kind: 'cell', text: line })
+      for (const line of splitBreaks(node.children)) if (LABEL_START.test(line.trim())) out.push({ kind: 'cell', text: line })
       return
     }
     if ('children' in node) for (const child of node.children) walk(child as Nodes)

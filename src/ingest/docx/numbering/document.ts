@@ -19,6 +19,9 @@ export interface ParagraphSite {
   insertAt: number
 }
 
+/** The only tags whose attributes matter here. */
+const NUMBERING_TAGS = new Set(['pStyle', 'numId', 'ilvl'])
+
 interface Open extends ParagraphSite {
   depth: number
 }
@@ -34,7 +37,7 @@ export function findParagraphs(xml: string): ParagraphSite[] {
   const stack: string[] = []
   const open: Open[] = []
   let choiceDepth = -1
-  for (const tag of scanTags(xml)) {
+  for (const tag of scanTags(xml, (local) => NUMBERING_TAGS.has(local))) {
     if (tag.kind === 'close') {
       const depth = stack.length - 1
       stack.pop()

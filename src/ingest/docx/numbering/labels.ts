@@ -140,8 +140,12 @@ function restarts(def: LevelDefinition | undefined, index: number, used: number)
 /** Each paragraph's label, or undefined when it is not numbered. */
 export function computeLabels(defs: NumberingDefinitions, paragraphs: readonly NumberedParagraph[]): (Label | undefined)[] {
   const counters = new Map<string, Counters>()
+  // Most paragraphs share a handful of (numId, level, style) triples: resolve each once.
+  const resolved = new Map<string, Resolved | undefined>()
   return paragraphs.map((p) => {
-    const r = resolve(defs, p)
+    const key = `${p.numId ?? ''}\u0000${p.level ?? ''}\u0000${p.style ?? ''}`
+    if (!resolved.has(key)) resolved.set(key, resolve(defs, p))
+    const r = resolved.get(key)
     if (!r) return undefined
     let c = counters.get(r.key)
     if (!c) {

@@ -17,17 +17,21 @@ export interface Tag {
   end: number
 }
 
-const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g
+const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"'/]+|"[^"]*"|'[^']*'|\/(?!>))*)(\/?)>/g
 const ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
 
-/** Every element tag of `xml`, in order (comments, CDATA and declarations skipped). */
-export function* scanTags(xml: string): Generator<Tag> {
-  TAG.lastIndex = 0
-  for (let match = TAG.exec(xml); match; match = TAG.exec(xml)) {
+/**
+ * Every element tag of `xml`, in order (comments, CDATA and declarations
+ * skipped). Attributes are read only for tags whose local name `attributesOf`
+ * accepts (all by default): most of document.xml's tags need none.
+ */
+export function* scanTags(xml: string, attributesOf: (local: string) => boolean = () => true): Generator<Tag> {
+  const pattern = new RegExp(TAG.source, 'g')
+  for (let match = pattern.exec(xml); match; match = pattern.exec(xml)) {
     const name = match[2]
     if (!name) continue
     const attributes: Record<string, string> = {}
-    if (match[1] !== '/') {
+    if (match[1] !== '/' && match[3] && attributesOf(localName(name))) {
       for (const a of match[3].matchAll(ATTRIBUTE)) attributes[localName(a[1])] = decodeEntities(a[2] ?? a[3] ?? '')
     }
     yield {
