@@ -89,6 +89,8 @@ function buildProgram(): Command {
     .option('--host <address>', 'address to listen on (the default serves this machine only)', SERVE_FLAG_DEFAULTS.host)
     .option('--max-size <MiB>', 'largest document accepted, in MiB', SERVE_FLAG_DEFAULTS.maxSize)
     .option('--timeout <seconds>', 'longest one conversion may run', SERVE_FLAG_DEFAULTS.timeout)
+    .option('--api-key <key>', 'require this key in an X-Api-Key header on API requests (default: $DOCMEND_API_KEY; required when --host is not loopback)')
+    .option('--max-connections <n>', 'open connections at most', SERVE_FLAG_DEFAULTS.maxConnections)
     .action(async (flags: ServeFlags) => {
       const { runServe } = await import('./serve/command.js')
       process.exitCode = await runServe(flags)

@@ -165,3 +165,27 @@ describe('small glitches users saw', () => {
     }
   })
 })
+
+describe('a long GFM table is parsed in parts (micromark holds a whole block in memory)', () => {
+  it('gives the same table as parsing it whole, rows, cells and source span alike', async () => {
+    const { markdownToMdast } = await import('../src/ingest/markdown.js')
+    const { TABLE_ROWS_PER_PART } = await import('../src/ingest/markdown-chunks.js')
+    const { unified } = await import('unified')
+    const { default: remarkParse } = await import('remark-parse')
+    const { default: remarkGfm } = await import('remark-gfm')
+    const { toString } = await import('mdast-util-to-string')
+    const rows = Array.from({ length: TABLE_ROWS_PER_PART * 2 + 17 }, (_, i) => `| r${i} | **${i}** \\| x | ${i % 2 ? '' : '`c`'} |`)
+    const text = `# Title\n\nIntro.\n\n| A | B | C |\n|---|:-:|--:|\n${rows.join('\n')}\n\nAfter the table.\n`
+    const whole = unified().use(remarkParse).use(remarkGfm).parse(text)
+    const ours = markdownToMdast(text)
+    const cells = (tree: typeof whole) =>
+      tree.children.filter((n) => n.type === 'table').map((t) => (t as { children: { children: unknown[] }[] }).children.map((row) => row.children.map((c) => toString(c as never))))
+    expect(cells(ours)).toEqual(cells(whole))
+    expect(cells(ours)[0]).toHaveLength(rows.length + 1)
+    const table = ours.children.find((n) => n.type === 'table')!
+    const wholeTable = whole.children.find((n) => n.type === 'table')!
+    expect(table.position?.start.offset).toBe(wholeTable.position?.start.offset)
+    expect(table.position?.end.offset).toBe(wholeTable.position?.end.offset)
+    expect(ours.children.map((n) => n.type)).toEqual(whole.children.map((n) => n.type))
+  })
+})

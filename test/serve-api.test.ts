@@ -1,7 +1,8 @@
 /** `docmend serve`'s HTTP API, called as a script would: the built CLI serves, fetch asks. */
+import { execFile } from 'node:child_process'
 import { request as httpRequest } from 'node:http'
-import { createServer } from 'node:net'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { connect, createServer, type Socket } from 'node:net'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -178,12 +179,162 @@ describe('docmend serve: limits', () => {
     expect(await next.text()).toContain('the server still answers')
   })
 
+  it('answers an oversized upload with 413 every time, to curl with and without Expect: 100-continue', async () => {
+    const bigDir = mkdtempSync(join(tmpdir(), 'docmend-big-'))
+    const big = join(bigDir, 'big.bin')
+    writeFileSync(big, new Uint8Array(48 * 1024 * 1024).fill(0x61))
+    const endpoint = new URL('/api/convert?to=txt', server.url).href
+    for (const expectHeader of [[], ['-H', 'Expect:']]) {
+      for (let run = 0; run < 4; run++) {
+        const { code, stdout, stderr } = await curl(['-sS', '-o', '-', '-w', '\n%{http_code}', '--data-binary', `@${big}`, '-H', 'Content-Type: application/octet-stream', ...expectHeader, endpoint])
+        expect(stderr, `curl ${expectHeader.join(' ')} run ${run}`).toBe('')
+        expect(code).toBe(0)
+        const [body, status] = stdout.split('\n')
+        expect(status).toBe('413')
+        expect(JSON.parse(body!).error).toMatch(/larger than this server's 40 MiB limit/)
+      }
+    }
+    rmSync(bigDir, { recursive: true, force: true })
+  })
+
+  it('answers an oversized upload with 413 to node:http, which keeps sending without a declared length', async () => {
+    for (let run = 0; run < 3; run++) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpRequest(new URL('/api/convert?to=txt', server.url), { method: 'POST', headers: { 'Content-Type': 'text/plain' } }, (res) => {
+          res.resume()
+          resolve(res.statusCode ?? 0)
+        })
+        req.on('error', reject)
+        const chunk = Buffer.alloc(1024 * 1024, 0x61)
+        let sent = 0
+        const pump = () => {
+          while (sent < 48) {
+            sent++
+            if (!req.write(chunk)) return void req.once('drain', pump)
+          }
+          req.end()
+        }
+        pump()
+      })
+      expect(status).toBe(413)
+    }
+    expect((await post(server, 'to=txt', 'small enough')).status).toBe(200)
+  })
+
   it('writes only inside its own temp folder, and removes it when stopped', async () => {
     const during = readdirSync(tempRoot)
     expect(during).toHaveLength(1)
     expect(during[0]).toMatch(/^docmend-serve-/)
     expect(await server.stop()).toBe(143)
     expect(readdirSync(tempRoot)).toEqual([])
+  })
+})
+
+function curl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('curl', args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr })
+    })
+  })
+}
+
+describe('docmend serve: uploads', () => {
+  let server: ServeRun
+  let dir: string
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'docmend-upload-'))
+    server = await startServe()
+  })
+  afterAll(async () => {
+    await server?.stop()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('takes the file part of a multipart form (curl -F), never its envelope, and names the download after it', async () => {
+    const file = join(dir, 'quarterly report.txt')
+    writeFileSync(file, 'Region | Sales |\nNorth | 10 |\nSouth | 20 |\n')
+    const { code, stdout } = await curl(['-sS', '-D', '-', '-F', `file=@${file}`, '-F', 'note=ignored', new URL('/api/convert?to=txt', server.url).href])
+    expect(code).toBe(0)
+    const [head, body] = stdout.split('\r\n\r\n')
+    expect(head).toMatch(/^HTTP\/1\.1 200/)
+    expect(head).toMatch(/filename="quarterly report\.txt"/)
+    expect(body).toContain('North')
+    expect(body).not.toMatch(/Content-Disposition|Content-Type|form-data|ignored|-{20,}[0-9a-f]{6,}/i)
+    // The same form from fetch's FormData.
+    const form = new FormData()
+    form.set('file', new Blob(['<table><tr><th>A</th></tr><tr><td>1</td></tr></table>'], { type: 'text/html' }), 'page.html')
+    const response = await fetch(new URL('/api/convert?to=md', server.url), { method: 'POST', body: form })
+    expect(response.status).toBe(200)
+    expect(await response.text()).toMatch(/^\| A +\|/)
+  })
+
+  it('says 400 for a form without a file, and 415 for a body type it does not understand', async () => {
+    const form = new FormData()
+    form.set('text', 'no file here')
+    const noFile = await fetch(new URL('/api/convert?to=txt', server.url), { method: 'POST', body: form })
+    expect(noFile.status).toBe(400)
+    expect(((await noFile.json()) as { error: string }).error).toMatch(/no file/)
+    for (const type of ['application/x-www-form-urlencoded', 'application/json', 'image/png']) {
+      const response = await fetch(new URL('/api/convert?to=txt', server.url), { method: 'POST', body: 'a=1', headers: { 'Content-Type': type } })
+      expect(response.status, type).toBe(415)
+      expect(((await response.json()) as { error: string }).error).toContain(type)
+    }
+  })
+})
+
+describe('docmend serve: beyond this machine', () => {
+  it('refuses to listen on a non-loopback address without an API key', async () => {
+    const run = await runCli(['serve', '--host', '0.0.0.0', '--port', '0'], { timeoutMs: 20_000 })
+    expect(run.code).toBe(2)
+    expect(run.stderr.trim().split('\n')).toHaveLength(1)
+    expect(run.stderr).toMatch(/needs an API key/)
+  })
+
+  it('asks every API request for the key in X-Api-Key, from --api-key or DOCMEND_API_KEY', async () => {
+    const key = 'k3y-for-the-tests-0123456789'
+    const server = await startServe(['--host', '0.0.0.0'], { env: { ...process.env, DOCMEND_API_KEY: key } })
+    try {
+      const endpoint = new URL('/api/convert?to=txt', server.url)
+      expect((await fetch(endpoint, { method: 'POST', body: 'x' })).status).toBe(401)
+      expect((await fetch(endpoint, { method: 'POST', body: 'x', headers: { 'X-Api-Key': 'wrong-key-0123456789' } })).status).toBe(401)
+      const ok = await fetch(endpoint, { method: 'POST', body: 'with the key', headers: { 'X-Api-Key': key } })
+      expect(ok.status).toBe(200)
+      expect(await ok.text()).toContain('with the key')
+    } finally {
+      await server.stop()
+    }
+  })
+
+  it('closes connections beyond --max-connections, and serves again once one is free', async () => {
+    const server = await startServe(['--max-connections', '2'])
+    const { hostname, port } = new URL(server.url)
+    const open = (): Promise<Socket> =>
+      new Promise((resolve, reject) => {
+        const socket = connect(Number(port), hostname, () => resolve(socket))
+        socket.on('error', reject)
+      })
+    try {
+      const held = [await open(), await open()]
+      // Each held connection has started a request the server is waiting to finish reading.
+      for (const socket of held) socket.write('POST /api/convert?to=txt HTTP/1.1\r\nHost: ' + new URL(server.url).host + '\r\nContent-Length: 10\r\n\r\n')
+      const third = await open()
+      const closed = await new Promise<boolean>((resolve) => {
+        third.on('close', () => resolve(true))
+        third.on('data', () => resolve(false))
+        third.write('GET / HTTP/1.1\r\nHost: ' + new URL(server.url).host + '\r\n\r\n')
+      })
+      expect(closed).toBe(true)
+      held[0]!.destroy()
+      // The server sees the close in its own time: ask until it answers (bounded).
+      let status = 0
+      for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
+        status = await fetch(server.url).then((r) => r.status, () => 0)
+      }
+      expect(status).toBe(200)
+      held[1]!.destroy()
+    } finally {
+      await server.stop()
+    }
   })
 })
 

@@ -60,3 +60,15 @@ export function generatePdf(path, pages) {
     doc.end()
   })
 }
+
+/** A GFM table of about `bytes` bytes (a head row and numeric rows), as one Markdown file. */
+export function generateGfmTable(path, bytes) {
+  const lines = ['| Region | Product | Q1 | Q2 | Q3 | Q4 | Note |', '|---|---|---:|---:|---:|---:|---|']
+  let size = lines.join('\n').length + 1
+  for (let i = 0; size < bytes; i++) {
+    const line = `| North ${i} | Widget ${i % 97} | ${(i * 3) % 1000} | ${(i * 7) % 1000} | ${(i * 11) % 1000} | ${(i * 13) % 1000} | some note text ${i} |`
+    lines.push(line)
+    size += line.length + 1
+  }
+  writeFileSync(path, `${lines.join('\n')}\n`)
+}

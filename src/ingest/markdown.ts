@@ -16,21 +16,54 @@ const parser = unified().use(remarkParse).use(remarkGfm)
 /** Parse chunk by chunk (see markdown-chunks.ts), with positions as in the whole text. */
 function parseInChunks(text: string): Root {
   const chunks = markdownChunks(text)
-  if (chunks.length === 1) return parser.parse(text)
+  if (chunks.length === 1) return dropInnerPositions(parser.parse(text))
   const children: Root['children'] = []
   for (const chunk of chunks) {
-    const part = parser.parse(chunk.text)
+    const head = chunk.tableHead ?? ''
+    const part = dropInnerPositions(parser.parse(head + chunk.text))
+    // A later part of a long table: positions count from the part's own rows, after the repeated head.
+    const lineShift = chunk.line - (head ? 2 : 0)
+    const offsetShift = chunk.offset - head.length
     visit(part, (node) => {
       for (const point of node.position ? [node.position.start, node.position.end] : []) {
-        point.line += chunk.line
-        if (point.offset !== undefined) point.offset += chunk.offset
+        point.line += lineShift
+        if (point.offset !== undefined) point.offset += offsetShift
       }
     })
-    children.push(...part.children)
+    if (head) appendTableRows(children, part)
+    else children.push(...part.children)
   }
   const lines = text.split('\n')
   const end = { line: lines.length, column: lines[lines.length - 1]!.length + 1, offset: text.length }
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } }
+}
+
+/**
+ * Only top-level blocks keep their source position (table repair reads a
+ * table's source text by it): a position is two points of three numbers on
+ * every node, half of a large table's memory.
+ */
+function dropInnerPositions(tree: Root): Root {
+  for (const block of tree.children) {
+    if (!('children' in block)) continue
+    visit(block, (node) => {
+      if (node !== block) delete node.position
+    })
+  }
+  return tree
+}
+
+/** Add a table part's body rows (its first row is the repeated head) to the table it continues. */
+function appendTableRows(children: Root['children'], part: Root): void {
+  const table = children[children.length - 1]
+  const rows = part.children[0]
+  if (table?.type !== 'table' || rows?.type !== 'table' || part.children.length !== 1) {
+    // markdown-chunks.ts only cuts tables whose parts parse as tables; keep the text whatever happens.
+    children.push(...part.children)
+    return
+  }
+  table.children.push(...rows.children.slice(1))
+  if (table.position && rows.position) table.position.end = rows.position.end
 }
 
 /**

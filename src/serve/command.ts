@@ -1,5 +1,6 @@
 /** `docmend serve`: start the web page's server and keep it running until Ctrl+C. */
 import { UsageError } from '../errors.js'
+import { API_KEY_ENV } from './defaults.js'
 import { isLoopback } from './security.js'
 import { startServer } from './server.js'
 
@@ -8,6 +9,8 @@ export interface ServeFlags {
   host: string
   maxSize: string
   timeout: string
+  apiKey?: string
+  maxConnections: string
 }
 
 function number(value: string, flag: string, ok: (n: number) => boolean, want: string): number {
@@ -21,17 +24,30 @@ export async function runServe(flags: ServeFlags): Promise<number> {
   const port = number(flags.port, '--port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port from 0 to 65535')
   const maxSizeMiB = number(flags.maxSize, '--max-size', (n) => n > 0 && n <= 1024, 'a size in MiB from 0 to 1024')
   const timeout = number(flags.timeout, '--timeout', (n) => n > 0 && n <= 3600, 'a number of seconds from 0 to 3600')
+  const maxConnections = number(flags.maxConnections, '--max-connections', (n) => Number.isInteger(n) && n >= 1 && n <= 10_000, 'a whole number from 1 to 10000')
   const host = flags.host.trim()
   if (!host) throw new UsageError('--host wants an address such as 127.0.0.1')
+  const apiKey = flags.apiKey ?? (process.env[API_KEY_ENV] || undefined)
+  if (apiKey !== undefined && apiKey.length < 16) throw new UsageError('--api-key wants at least 16 characters')
+  if (!isLoopback(host) && apiKey === undefined) {
+    throw new UsageError(`listening on ${host} needs an API key, so that only those you give it to can convert: --api-key or ${API_KEY_ENV}`)
+  }
   let server
   try {
-    server = await startServer({ port, host, maxInputBytes: Math.round(maxSizeMiB * 1024 * 1024), timeoutMs: Math.round(timeout * 1000) })
+    server = await startServer({
+      port,
+      host,
+      maxInputBytes: Math.round(maxSizeMiB * 1024 * 1024),
+      timeoutMs: Math.round(timeout * 1000),
+      maxConnections,
+      ...(apiKey !== undefined ? { apiKey } : {})
+    })
   } catch (error) {
     process.stderr.write(`docmend: serve: ${(error as Error).message}\n`)
     return 1
   }
   if (!isLoopback(host)) {
-    process.stderr.write(`docmend: warning: listening on ${host}: anyone who can reach this machine can use the page\n`)
+    process.stderr.write(`docmend: warning: listening on ${host}: anyone who can reach this machine can load the page; the API asks for the key\n`)
   }
   process.stdout.write(`docmend serve: open ${server.url} in a browser (Ctrl+C stops)\n`)
   // Runs until a signal ends the process; the 'exit' hook removes the temp folder.

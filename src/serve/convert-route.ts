@@ -11,8 +11,8 @@ import { HttpError } from './http-error.js'
 import { type Sandbox, SandboxBusyError } from '../sandbox/pool.js'
 import type { ConvertTask, TaskFailure } from '../batch/task.js'
 import type { ConversionJob, Target } from './jobs.js'
-import { readBody } from './read-body.js'
 import { securityHeaders } from './security.js'
+import { checkContentType, readUpload } from './upload.js'
 
 const CONTENT_TYPES: Record<Format | 'preview', string> = {
   html: 'text/html; charset=utf-8',
@@ -104,10 +104,14 @@ export async function convertRoute(
   context: { pool: Sandbox; maxInputBytes: number }
 ): Promise<void> {
   const query = parseConvertQuery(url.searchParams)
-  const bytes = await readBody(request, context.maxInputBytes)
-  const data = await runJob(context.pool, { ...query, bytes })
+  checkContentType(request)
+  const declared = Number(request.headers['content-length'])
+  if (/100-continue/i.test(request.headers.expect ?? '') && !(declared > context.maxInputBytes)) response.writeContinue()
+  const upload = await readUpload(request, context.maxInputBytes)
+  const name = upload.fileName !== undefined && !url.searchParams.has('name') ? upload.fileName.slice(0, 255) : query.name
+  const data = await runJob(context.pool, { ...query, name, bytes: upload.bytes })
   const headers: Record<string, string> = { ...securityHeaders('data'), 'Content-Type': CONTENT_TYPES[query.to] }
-  if (query.to !== 'preview') headers['Content-Disposition'] = contentDisposition(`${safeStem(query.name)}.${extensionFor(query.to)}`)
+  if (query.to !== 'preview') headers['Content-Disposition'] = contentDisposition(`${safeStem(name)}.${extensionFor(query.to)}`)
   const body = query.to === 'preview' ? JSON.stringify(data) : typeof data === 'string' ? data : Buffer.from(data as Uint8Array)
   response.writeHead(200, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) })
   response.end(body)

@@ -7,27 +7,22 @@ function formatMiB(bytes: number): string {
   return `${mib >= 10 || Number.isInteger(mib) ? Math.round(mib) : mib.toFixed(1)} MiB`
 }
 
-function tooLarge(maxBytes: number): HttpError {
+export function tooLarge(maxBytes: number): HttpError {
   return new HttpError(
     413,
     `the document is larger than this server's ${formatMiB(maxBytes)} limit (docmend serve --max-size raises it)`,
-    'too-large',
-    // The rest of the body is drained, not read: close the connection after answering.
-    { Connection: 'close' }
+    'too-large'
   )
 }
 
 /**
  * Read the body, or throw a 413 HttpError as soon as it is known to be too
- * large. The rest of an oversized body is drained (not kept), so the client
- * still receives the 413 answer instead of a reset connection.
+ * large. What is left of the body is then the answer's business
+ * (answer.ts: answered at once, the rest drained for a bounded time).
  */
 export function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length'])
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    request.resume()
-    return Promise.reject(tooLarge(maxBytes))
-  }
+  if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(tooLarge(maxBytes))
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -39,7 +34,6 @@ export function readBody(request: IncomingMessage, maxBytes: number): Promise<Bu
       }
       request.off('data', onData)
       chunks.length = 0
-      request.resume()
       reject(tooLarge(maxBytes))
     }
     request.on('data', onData)

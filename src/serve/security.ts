@@ -2,6 +2,7 @@
  * Response headers that keep the page and converted documents inert, and the
  * checks that keep other web sites from using a server on loopback.
  */
+import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import { isIP } from 'node:net'
 import { HttpError } from './http-error.js'
@@ -66,4 +67,16 @@ export function checkRequestOrigin(request: IncomingMessage, allowed: Set<string
     }
     if (originHost !== host) throw new HttpError(403, 'requests from other web sites are refused', 'forbidden-origin')
   }
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest()
+
+/** Throw 401 unless the request carries the server's key in `X-Api-Key` (compared in constant time). */
+export function checkApiKey(request: IncomingMessage, key: string | undefined): void {
+  if (key === undefined) return
+  const given = request.headers['x-api-key']
+  if (typeof given === 'string' && timingSafeEqual(digest(given), digest(key))) return
+  throw new HttpError(401, given === undefined ? 'this server needs its API key in an X-Api-Key header' : 'wrong API key', 'unauthorized', {
+    'WWW-Authenticate': 'X-Api-Key'
+  })
 }

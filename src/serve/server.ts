@@ -14,7 +14,8 @@ import { SERVE_DEFAULTS } from './defaults.js'
 import { type Sandbox, createSandbox } from '../sandbox/pool.js'
 import { convertRoute } from './convert-route.js'
 import { HttpError } from './http-error.js'
-import { allowedHosts, checkRequestOrigin, securityHeaders } from './security.js'
+import { sendError } from './answer-error.js'
+import { allowedHosts, checkApiKey, checkRequestOrigin } from './security.js'
 import { isAsset, sendAsset } from './static-assets.js'
 
 export interface ServeOptions {
@@ -28,6 +29,10 @@ export interface ServeOptions {
   timeoutMs?: number
   /** Conversions run at once (default: 2, or 1 on a single core). */
   workers?: number
+  /** Key every API request must carry in `X-Api-Key` (none: no key asked). */
+  apiKey?: string
+  /** Open connections at most; further ones are closed at once (default: 64). */
+  maxConnections?: number
 }
 
 export interface RunningServer {
@@ -43,27 +48,14 @@ interface Context {
   pool: Sandbox
   maxInputBytes: number
   hosts: Set<string> | null
-}
-
-function sendError(response: ServerResponse, error: HttpError): void {
-  if (response.headersSent) {
-    response.destroy()
-    return
-  }
-  const body = JSON.stringify({ error: error.message, code: error.code })
-  response.writeHead(error.status, {
-    ...securityHeaders('data'),
-    ...error.headers,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(body))
-  })
-  response.end(body)
+  apiKey: string | undefined
 }
 
 async function route(request: IncomingMessage, response: ServerResponse, context: Context): Promise<void> {
   checkRequestOrigin(request, context.hosts)
   const url = new URL(request.url ?? '/', 'http://localhost')
   const method = request.method ?? 'GET'
+  if (url.pathname.startsWith('/api/')) checkApiKey(request, context.apiKey)
   if (url.pathname === '/api/convert') {
     if (method !== 'POST') throw new HttpError(405, 'use POST, with the document as the request body', 'method', { Allow: 'POST' })
     return convertRoute(request, response, url, context)
@@ -107,12 +99,21 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     env: { ...process.env, TMPDIR: tempDir, TMP: tempDir, TEMP: tempDir },
     limitNames: { time: "the server's --timeout", memory: "the server's memory cap per conversion" }
   })
-  const context: Context = { pool, maxInputBytes: options.maxInputBytes ?? SERVE_DEFAULTS.maxInputBytes, hosts: null }
-  const server = createServer((request, response) => {
+  const context: Context = {
+    pool,
+    maxInputBytes: options.maxInputBytes ?? SERVE_DEFAULTS.maxInputBytes,
+    hosts: null,
+    apiKey: options.apiKey
+  }
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
     route(request, response, context).catch((error: unknown) => {
-      sendError(response, error instanceof HttpError ? error : new HttpError(500, `internal error: ${(error as Error)?.message ?? String(error)}`, 'internal'))
+      sendError(request, response, error instanceof HttpError ? error : new HttpError(500, `internal error: ${(error as Error)?.message ?? String(error)}`, 'internal'))
     })
-  })
+  }
+  const server = createServer(handle)
+  // `Expect: 100-continue`: the route sends 100 only once it will read the body, so a refused upload is never sent.
+  server.on('checkContinue', handle)
+  server.maxConnections = options.maxConnections ?? SERVE_DEFAULTS.maxConnections
   const release = async () => {
     await pool.close()
     await rm(tempDir, { recursive: true, force: true })

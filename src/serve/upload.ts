@@ -1,0 +1,88 @@
+/**
+ * The document in a `POST /api/convert`: the raw body, or the file part of a
+ * `multipart/form-data` form (what `curl -F file=@report.docx` and HTML forms
+ * send), parsed with busboy. Any other content type is refused with 415, so
+ * an envelope is never converted as if it were the document.
+ */
+import type { IncomingMessage } from 'node:http'
+import busboy from 'busboy'
+import { HttpError } from './http-error.js'
+import { readBody, tooLarge } from './read-body.js'
+
+export interface Upload {
+  bytes: Uint8Array
+  /** The file name the form gave, when it gave one. */
+  fileName?: string
+}
+
+/** Raw bodies the readers can take (after sniffing the bytes). No type at all is fine too. */
+const RAW_TYPES = new Set([
+  'application/octet-stream',
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/xhtml+xml',
+  'application/zip'
+])
+
+function mediaType(request: IncomingMessage): string | null {
+  const header = request.headers['content-type']
+  if (header === undefined || header.trim() === '') return null
+  return header.split(';')[0]!.trim().toLowerCase()
+}
+
+/** Throw 415 now, before any of the body is read, for a type the API does not understand. */
+export function checkContentType(request: IncomingMessage): void {
+  const type = mediaType(request)
+  if (type === null || type === 'multipart/form-data' || type.startsWith('text/') || RAW_TYPES.has(type)) return
+  throw new HttpError(
+    415,
+    `cannot take a '${type}' body: send the document itself (any text/* type, application/pdf, a Word type or application/octet-stream) or a multipart/form-data form with one file`,
+    'unsupported-media-type'
+  )
+}
+
+export function readUpload(request: IncomingMessage, maxBytes: number): Promise<Upload> {
+  if (mediaType(request) !== 'multipart/form-data') return readBody(request, maxBytes).then((bytes) => ({ bytes }))
+  return readMultipart(request, maxBytes)
+}
+
+function readMultipart(request: IncomingMessage, maxBytes: number): Promise<Upload> {
+  const declared = Number(request.headers['content-length'])
+  if (Number.isFinite(declared) && declared > maxBytes + 64 * 1024) return Promise.reject(tooLarge(maxBytes))
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy
+    try {
+      parser = busboy({ headers: request.headers, limits: { files: 1, fileSize: maxBytes, fields: 32, parts: 40, fieldSize: 64 * 1024 } })
+    } catch (error) {
+      reject(new HttpError(400, `the form cannot be read: ${(error as Error).message}`, 'bad-request'))
+      return
+    }
+    let upload: Upload | undefined
+    let failed = false
+    const fail = (error: HttpError) => {
+      if (failed) return
+      failed = true
+      request.unpipe(parser)
+      reject(error)
+    }
+    parser.on('file', (_field, stream, info) => {
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('limit', () => fail(tooLarge(maxBytes)))
+      stream.on('end', () => {
+        if (failed) return
+        upload = { bytes: Buffer.concat(chunks), ...(info.filename ? { fileName: info.filename } : {}) }
+      })
+    })
+    parser.on('filesLimit', () => fail(new HttpError(400, 'send one file per request', 'bad-request')))
+    parser.on('partsLimit', () => fail(new HttpError(400, 'the form has too many parts', 'bad-request')))
+    parser.on('error', (error: Error) => fail(new HttpError(400, `the form cannot be read: ${error.message}`, 'bad-request')))
+    parser.on('close', () => {
+      if (failed) return
+      if (!upload) fail(new HttpError(400, 'the form has no file in it: send the document as a file part (curl -F file=@report.docx)', 'bad-request'))
+      else resolve(upload)
+    })
+    request.on('error', () => fail(new HttpError(400, 'the upload broke off', 'bad-request')))
+    request.pipe(parser)
+  })
+}
