@@ -39,9 +39,12 @@ export function fixesGrid(table: RawTable): boolean {
   return true
 }
 
+const PLACEHOLDER = /^(n\/?a|[-—–]+)$/i
+
 /** Header rows of a grid without spans: the leading rows holding no value, when later rows hold values. */
 function headRowsOf(rows: string[][]): number {
-  const hasValue = rows.map((cells) => cells.some((t) => cellKind(t) === 'value'))
+  // A placeholder (`N/A`, `—`) heads a column as often as it fills one: it does not make a row data.
+  const hasValue = rows.map((cells) => cells.some((t) => cellKind(t) === 'value' && !PLACEHOLDER.test(t)))
   const firstData = hasValue.indexOf(true)
   if (firstData === -1) return rows.length > 1 ? 1 : 0
   // A table of values with no label row on top has no head (a header row needs labels).
