@@ -5,7 +5,7 @@
 import type { Table } from 'mdast'
 import { tableToGrid } from '../ast/table.js'
 import { type AxisNode, type TableAxes, tableAxes } from './axes.js'
-import { formatNumber } from './numbers.js'
+import { formatNumber } from '../tables/cell-type.js'
 import { type Part, type Relation, findRelations } from './relations.js'
 import { type SumResult, checkSum } from './sum.js'
 
@@ -66,6 +66,9 @@ function leafPaths(root: AxisNode): Map<number, AxisNode[]> {
   return out
 }
 
+/** The repair confidence a table's structure needs before its totals are reported. */
+const CONFIDENT = 0.9
+
 export function checkTable(table: Table, options: CheckOptions = {}): TableCheck {
   const { grid } = tableToGrid(table)
   const axes = tableAxes(grid)
@@ -116,6 +119,7 @@ export function checkTable(table: Table, options: CheckOptions = {}): TableCheck
     let checked = 0
     let failed = 0
     const skippedReasons = new Set<string>()
+    const mine: TotalFinding[] = []
     for (const place of places) {
       const result = sumAt(direction, relation.total.index!, place, relation.parts)
       if (result.kind === 'skipped') {
@@ -125,8 +129,14 @@ export function checkTable(table: Table, options: CheckOptions = {}): TableCheck
       checked++
       if (result.held || relation.implicit) continue
       failed++
-      findings.push(makeFinding(direction, relation, place, result))
+      mine.push(makeFinding(direction, relation, place, result))
     }
+    // A total that fails in most places where it is checked says the grouping read is wrong, not the figures.
+    if (checked >= 3 && failed * 2 > checked) {
+      notes.push(`${lineWord} total "${pathText(relation.path)}": differs in ${failed} of ${checked} places, so the header structure read behind it is not confident: not reported`)
+      mine.length = 0
+    }
+    findings.push(...mine)
     sums += checked
     const basis = basisText(relation, whereOf(relation))
     const names = relation.parts.map((p) => partLabel(direction, relation, p)).join(', ')
@@ -187,6 +197,12 @@ export function checkTable(table: Table, options: CheckOptions = {}): TableCheck
   for (const s of byCols.skipped) notes.push(`column "${pathText(s.path)}": ${s.reason}`)
   if (byRows.relations.length + byCols.relations.length === 0) notes.push('no totals found')
 
+  // A false alarm costs more than a miss: on a table whose structure was rebuilt without confidence, say nothing.
+  const confidence = (table.data as { origin?: { confidence?: number } } | undefined)?.origin?.confidence
+  if (confidence !== undefined && confidence < CONFIDENT && findings.length > 0) {
+    notes.push(`${findings.length} total(s) differ, but the table's structure was rebuilt with confidence ${confidence.toFixed(2)} (below ${CONFIDENT}): not reported`)
+    findings.length = 0
+  }
   const { kept, explained } = withoutConsequences(findings)
   for (const f of explained) {
     notes.push(`${f.finding.sums === 'rows' ? 'row' : 'column'} total at "${f.finding.rowHeader}" × "${f.finding.colHeader}" is off by ${formatNumber(f.finding.stated - f.finding.computed)} only because its part at row ${f.cause.row + 1}, column ${f.cause.col + 1} is off: not reported`)

@@ -9,6 +9,7 @@ import { parseBrokenGfm } from './layouts/gfm-like.js'
 import { parsePipeCells, parsePipeRows } from './layouts/pipe.js'
 import { parseSpaces } from './layouts/spaces.js'
 import { parseTabCells, parseTabRows } from './layouts/tab.js'
+import { isNumberedProse } from './numbered-prose.js'
 import type { RawTable } from './raw.js'
 import { type Region, findRegions } from './regions.js'
 
@@ -57,7 +58,7 @@ export function findTables(lines: string[]): DetectedTable[] {
     for (let i = region.start; i < region.end; i++) if (taken.has(i)) overlaps = true
     if (overlaps) continue
     const raw = rawTable(lines, region)
-    if (raw.rows.length === 0) continue
+    if (raw.rows.length === 0 || isNumberedProse(raw)) continue
     const { grid, confidence } = inferGrid(raw)
     if (grid.rows === 0 || grid.cols === 0) continue
     // One column of text is not a table (a list of lines with stray separators).

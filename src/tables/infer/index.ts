@@ -19,6 +19,7 @@ import { placeLabels, type LabelRow } from './labels.js'
 import { type Item, type Row, firstValueIndex, mode, prepareRows } from './model.js'
 import type { Placed } from './placed.js'
 import { inferPositioned } from './positioned.js'
+import { cellKind } from '../cell-kind.js'
 import { columnsConsistent, fixesGrid, keepsFields, plainGrid } from './plain.js'
 
 export interface Inferred {
@@ -205,7 +206,7 @@ const TRUSTED = 0.5
  * slots), or if it keeps the column count while the plain grid mixes values
  * and labels in one column (the paste lost or added a slot); otherwise the
  * plain grid is the answer, with its header rows and row headers inferred.
-Where rows disagree, a spanned reading
+ * Where rows disagree, a spanned reading
  * below TRUSTED confidence falls back to the plain split.
  */
 export function inferGrid(table: RawTable): Inferred {
@@ -222,7 +223,31 @@ export function inferGrid(table: RawTable): Inferred {
     return spanned
   }
   if (spanned.confidence < TRUSTED) return { grid: plain, confidence: spanned.confidence }
+  const positioned = exactPositions(table, plain)
+  if (positioned) return positioned
   return spanned
+}
+
+/**
+ * Tab fields whose positions hold (every row with values has all
+ * the fields, and every body column is of one kind): the rows disagree only
+ * because head rows end early or leave slots empty under a merged cell. Read
+ * it as the spaces layout reads columns: a head cell spans right to the next
+ * cell and down while nothing starts under it.
+ */
+function exactPositions(table: RawTable, plain: Grid<string>): Inferred | null {
+  if (table.layout !== 'tab-row') return null
+  const rows = table.rows.filter((r) => r.cells.length > 0)
+  const width = Math.max(...rows.map((r) => r.slots ?? 0))
+  const withValues = rows.filter((r) => r.cells.some((c) => cellKind(c.text) === 'value'))
+  if (width < 2 || withValues.length === 0 || withValues.some((r) => r.slots !== width)) return null
+  if (!columnsConsistent(plain)) return null
+  const located: RawTable = {
+    layout: 'spaces',
+    columns: width,
+    rows: rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, columns: [c.hint ?? 0, (c.hint ?? 0) + 1] as [number, number] })) }))
+  }
+  return inferPositioned(located)
 }
 
 function inferSpanned(table: RawTable): Inferred {

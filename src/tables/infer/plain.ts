@@ -5,8 +5,9 @@
  * this is the grid: only header rows and row headers are inferred on it.
  */
 import { type Grid, type GridCell, normalizeGrid } from '../../ast/grid.js'
-import { inferBodyHeaders } from '../body-headers.js'
 import { cellKind, normalizeCellText } from '../cell-kind.js'
+import { typeCell } from '../cell-type.js'
+import { inferRowHeaders, leadingLabelRows } from '../headers.js'
 import type { RawRow, RawTable } from '../raw.js'
 
 /** Layouts whose fields sit at their true slot even when rows differ in length (tabs, GFM fields). */
@@ -39,13 +40,15 @@ export function fixesGrid(table: RawTable): boolean {
   return true
 }
 
-/** Header rows of a grid without spans: the leading rows holding no value, when later rows hold values. */
+/** Header rows of a grid without spans: the leading rows of labels above rows of data (at most 3), else one. */
 function headRowsOf(rows: string[][]): number {
-  const hasValue = rows.map((cells) => cells.some((t) => cellKind(t) === 'value'))
-  const firstData = hasValue.indexOf(true)
-  if (firstData === -1) return rows.length > 1 ? 1 : 0
-  // A table of values with no label row on top has no head (a header row needs labels).
-  return Math.min(firstData, 3)
+  // A placeholder (`N/A`, `—`) heads a column as often as it fills one: it does not make a row data.
+  const telling = rows.map((cells) => cells.filter((t) => t !== '' && typeCell(t) !== 'placeholder'))
+  const head = leadingLabelRows(telling)
+  if (head > 0) return Math.min(head, 3)
+  const anyData = telling.some((cells) => cells.some((t) => cellKind(t) === 'value'))
+  // A text-only table: its first row is the head. A table of values with no label row on top has none.
+  return anyData ? 0 : rows.length > 1 ? 1 : 0
 }
 
 /** The naive split, with header rows and row headers inferred. */
@@ -70,7 +73,7 @@ export function plainGrid(table: RawTable): Grid<string> {
   const headerRows = headRowsOf(texts)
   for (const cell of cells) if (cell.row < headerRows) cell.header = true
   const { grid } = normalizeGrid({ rows: rows.length, cols, headerRows, cells }, () => '')
-  return inferBodyHeaders(grid, (t) => t)
+  return inferRowHeaders(grid, (t: string) => t)
 }
 
 /**
