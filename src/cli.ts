@@ -11,6 +11,9 @@ import type { CheckFlags } from './cli/check-command.js'
 import { type ConvertFlags, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, runConvert } from './cli/convert-command.js'
 import { TEMPLATE_FIELDS } from './emit/html/template-fields.js'
 import { removePendingSync } from './io/atomic-write.js'
+import { runInterruptHandlers } from './io/interrupt.js'
+import type { WorkerFlags } from './cli/worker-command.js'
+import { QUEUE_DEFAULTS } from './queue/defaults.js'
 import type { ServeFlags } from './serve/command.js'
 import { SERVE_FLAG_DEFAULTS } from './serve/defaults.js'
 import { UsageError } from './errors.js'
@@ -58,6 +61,10 @@ function buildProgram(): Command {
     .option('--timeout <seconds>', 'stop a conversion that takes longer than this, and report it as failed (0: no limit)', String(DEFAULT_TIMEOUT_SECONDS))
     .option('--skip-existing', 'leave out inputs whose outputs all exist and are newer than the input (as make does)')
     .option('--max-memory <MiB>', 'stop a conversion whose worker needs more heap than this, and report it as failed', String(DEFAULT_MAX_MEMORY_MB))
+    .option('--queue <url>', 'send the conversions as jobs to this Redis (redis://[:password@]host:port[/db], rediss:// for TLS), where `docmend worker` processes run them; --timeout and --max-memory are then the workers\'')
+    .option('--queue-name <name>', 'with --queue: the queue to use', QUEUE_DEFAULTS.name)
+    .option('--max-payload <MiB>', 'with --queue: largest input sent through Redis', String(QUEUE_DEFAULTS.maxPayloadMiB))
+    .option('--keep <hours>', 'with --queue: how long Redis keeps each result (a resubmission within it reuses the result)', String(QUEUE_DEFAULTS.keepHours))
     .action(async (inputs: string[], flags: ConvertFlags) => {
       process.exitCode = await runConvert(inputs, flags)
     })
@@ -80,6 +87,20 @@ function buildProgram(): Command {
       // `check` and `serve` load on use: the pipeline and the server cost start-up time for every other command.
       const { runCheck } = await import('./cli/check-command.js')
       process.exitCode = await runCheck(inputs, flags)
+    })
+
+  program
+    .command('worker')
+    .description('run conversion jobs from a Redis queue (see convert --queue and serve --queue) until SIGTERM or Ctrl+C')
+    .requiredOption('--queue <url>', 'the Redis to take jobs from: redis://[:password@]host:port[/db], rediss:// for TLS')
+    .option('--queue-name <name>', 'the queue to take jobs from', QUEUE_DEFAULTS.name)
+    .option('-c, --concurrency <n>', 'jobs at once, each on its own worker thread (default: number of cores)')
+    .option('--timeout <seconds>', 'stop a conversion that takes longer than this, and fail its job (0: no limit)', String(DEFAULT_TIMEOUT_SECONDS))
+    .option('--max-memory <MiB>', 'stop a conversion whose worker needs more heap than this, and fail its job', String(DEFAULT_MAX_MEMORY_MB))
+    .option('--stall-seconds <n>', 'a worker silent this long is taken for dead and its jobs handed to another', String(QUEUE_DEFAULTS.stallSeconds))
+    .action(async (flags: WorkerFlags) => {
+      const { runWorker } = await import('./cli/worker-command.js')
+      process.exitCode = await runWorker(flags)
     })
 
   program
@@ -123,6 +144,7 @@ async function main(argv: string[]): Promise<number> {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    if (runInterruptHandlers(signal)) return
     removePendingSync((path) => rmSync(path, { force: true }))
     process.exit(signal === 'SIGINT' ? 130 : 143)
   })

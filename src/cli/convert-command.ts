@@ -9,12 +9,13 @@ import { expandInputs, type ExpandedInput } from '../batch/expand-inputs.js'
 import { findOutputOverInput } from '../batch/output-guard.js'
 import { type OutputTarget, findCollisions, outputsFor, plannedFiles } from '../batch/output-plan.js'
 import { isUpToDate } from '../batch/up-to-date.js'
-import { type BatchItem, runBatch } from '../batch/run-batch.js'
+import { type BatchItem, type Converter, runBatch } from '../batch/run-batch.js'
 import type { FailedInput } from '../batch/summary.js'
 import type { ConvertTask } from '../batch/task.js'
 import { FORMATS, type Format, type WriteOptions } from '../emit/types.js'
 import { ConversionError, UsageError } from '../errors.js'
 import { writeFilesAtomic } from '../io/atomic-write.js'
+import { onInterrupt } from '../io/interrupt.js'
 import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_WORKER_HEAP_MB } from '../limits.js'
 import { createSandbox } from '../sandbox/pool.js'
 import type { InputKind } from '../sniff.js'
@@ -50,6 +51,13 @@ export interface ConvertFlags {
   maxMemory: string
   /** Skip inputs whose outputs are all newer than the input. */
   skipExisting?: boolean
+  /** Send the conversions to this Redis queue instead of converting here. */
+  queue?: string
+  queueName: string
+  /** Largest input sent through the queue, in MiB. */
+  maxPayload: string
+  /** Hours the queue keeps results. */
+  keep: string
 }
 
 /** Defaults for the limits every conversion runs under. */
@@ -175,9 +183,12 @@ export async function runConvert(inputs: string[], flags: ConvertFlags): Promise
     })
   }
 
+  const queued = flags.queue === undefined ? undefined : await openQueue(flags, flags.queue)
   const outcome = await runBatch(items, {
-    jobs: limits.jobs,
+    // A queue's conversions run elsewhere: here we only read, send and wait.
+    jobs: queued ? QUEUE_LANES : limits.jobs,
     open: (threads) => {
+      if (queued) return queued
       const sandbox = createSandbox({ threads, timeoutMs: limits.timeoutMs, maxMemoryMb: limits.maxMemoryMb })
       return { run: (task) => sandbox.run({ kind: 'convert', task }), close: () => sandbox.close() }
     },
@@ -186,7 +197,52 @@ export async function runConvert(inputs: string[], flags: ConvertFlags): Promise
     skipped,
     ...(flags.debug ? { debug: true } : {})
   })
+  await queued?.close()
   return outcome.failures.length > 0 ? 1 : 0
+}
+
+/** Inputs read, sent and waited for at once in queue mode. */
+const QUEUE_LANES = 64
+
+/** The queue's settings from the flags; throws UsageError (exit 2). */
+export function parseQueueFlags(flags: Pick<ConvertFlags, 'maxPayload' | 'keep'>): { maxPayloadBytes: number; keepSeconds: number } {
+  const maxPayload = Number(flags.maxPayload)
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(flags.maxPayload) || maxPayload <= 0 || maxPayload > 512) {
+    throw new UsageError(`--max-payload wants MiB from 0 to 512, not '${flags.maxPayload}'`)
+  }
+  const keep = Number(flags.keep)
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(flags.keep) || keep <= 0 || keep > 24 * 365) throw new UsageError(`--keep wants hours (more than 0), not '${flags.keep}'`)
+  return { maxPayloadBytes: Math.round(maxPayload * 1024 * 1024), keepSeconds: Math.round(keep * 3600) }
+}
+
+/**
+ * The batch's converter for `--queue`: jobs on Redis, results waited for here.
+ * Ctrl-C stops waiting and says how to collect the results later.
+ */
+async function openQueue(flags: ConvertFlags, url: string): Promise<Converter> {
+  const { parseQueueUrl } = await import('../queue/connection.js')
+  const queue = parseQueueUrl(url)
+  const settings = parseQueueFlags(flags)
+  const { openJobQueue, queueConverter } = await import('../queue/submit.js')
+  const say = (line: string) => process.stderr.write(`docmend: ${line}\n`)
+  const jobs = await openJobQueue({ queue, queueName: flags.queueName, ...settings, say })
+  const submitted = new Set<string>()
+  const undo = onInterrupt(() => {
+    const hours = Number((settings.keepSeconds / 3600).toFixed(2))
+    say(`stopped waiting; the ${submitted.size} jobs sent stay on queue '${flags.queueName}' at ${queue.shown}, their results kept for ${hours} h: run the same command again to collect them`)
+    return false
+  })
+  let closed = false
+  const converter = queueConverter(jobs, { maxPayloadBytes: settings.maxPayloadBytes, onSubmitted: (id) => submitted.add(id) })
+  return {
+    run: converter.run,
+    async close() {
+      if (closed) return
+      closed = true
+      undo()
+      await converter.close()
+    }
+  }
 }
 
 /** PDF page size, margin and font from the flags; a font that cannot be read is a usage error. */

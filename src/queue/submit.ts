@@ -1,0 +1,176 @@
+/**
+ * `docmend convert --queue`: each input becomes a job on the queue, and this
+ * process waits for the results, which the batch writes as a local run does.
+ * The job id comes from the input and options, so a job already done (kept
+ * for `keepHours`) is not converted again, and a run stopped with Ctrl-C is
+ * collected later by running the same command.
+ */
+import { stat } from 'node:fs/promises'
+import { type Job, Queue, QueueEvents } from 'bullmq'
+import type { Converter } from '../batch/run-batch.js'
+import type { ConvertTask, TaskFailure, TaskResult } from '../batch/task.js'
+import { readInputFile } from '../io/read-input.js'
+import { ConversionError } from '../errors.js'
+import { type QueueUrl, connect } from './connection.js'
+import type { JobData } from './consume.js'
+import { QUEUE_DEFAULTS } from './defaults.js'
+import { type QueuedTask, failureFrom, jobIdFor, resultFromWire, toWire } from './payload.js'
+
+export interface SubmitOptions {
+  queue: QueueUrl
+  queueName: string
+  /** Largest input sent, in bytes. */
+  maxPayloadBytes: number
+  /** How long results stay in Redis, in seconds. */
+  keepSeconds: number
+  /** Connection lines (lost, back). */
+  say(line: string): void
+}
+
+export interface JobQueue {
+  /** Add a job for this task (or find the one already there); its id. */
+  submit(task: QueuedTask): Promise<string>
+  /** The job's outcome once it has one. */
+  result(id: string): Promise<TaskResult>
+  /** The job now, for status pages; null when unknown (never submitted, or expired). */
+  status(id: string): Promise<JobStatus | null>
+  close(): Promise<void>
+}
+
+export interface JobStatus {
+  id: string
+  state: string
+  progress: unknown
+  error?: string
+  label: string
+}
+
+const MIB = 1024 * 1024
+
+/** Payloads larger than the cap are refused before they reach Redis. */
+export function payloadCheck(size: number, max: number): void {
+  if (size > max) {
+    const mib = (n: number) => `${Number((n / MIB).toFixed(1))} MiB`
+    throw new ConversionError(`is ${mib(size)}, over the queue's ${mib(max)} payload cap (--max-payload)`, 'too-large')
+  }
+}
+
+/** How often waiting jobs are looked at besides the events (which a Redis outage can make us miss). */
+const POLL_MS = 1_000
+
+export async function openJobQueue(options: SubmitOptions): Promise<JobQueue> {
+  const clients = [connect(options.queue, options.say), connect(options.queue, () => {})]
+  const queue = new Queue<JobData>(options.queueName, { connection: clients[0]! })
+  queue.on('error', () => {})
+  const events = new QueueEvents(options.queueName, { connection: clients[1]! })
+  events.on('error', () => {})
+  const waiting = new Map<string, { resolve: (result: TaskResult) => void; busy: boolean }>()
+
+  /** Settle a waiter when its job has finished. */
+  const look = async (id: string) => {
+    const waiter = waiting.get(id)
+    if (!waiter || waiter.busy) return
+    waiter.busy = true
+    try {
+      const job = await queue.getJob(id)
+      const outcome = job ? await finished(job) : failureFrom('the job is no longer in the queue (expired or removed); submit it again')
+      if (outcome) {
+        waiting.delete(id)
+        waiter.resolve(outcome)
+      }
+    } catch {
+      // Redis away: the next poll tries again.
+    } finally {
+      waiter.busy = false
+    }
+  }
+  events.on('completed', ({ jobId }) => void look(jobId))
+  events.on('failed', ({ jobId }) => void look(jobId))
+  const poll = setInterval(() => {
+    for (const id of waiting.keys()) void look(id)
+  }, POLL_MS)
+  await Promise.all([queue.waitUntilReady(), events.waitUntilReady()])
+
+  return {
+    async submit(task) {
+      payloadCheck(task.source.bytes.length, options.maxPayloadBytes)
+      const id = jobIdFor(task)
+      await queue.add('convert', { task: toWire(task) }, {
+        jobId: id,
+        attempts: QUEUE_DEFAULTS.attempts,
+        backoff: { type: 'exponential', delay: QUEUE_DEFAULTS.backoffMs },
+        removeOnComplete: { age: options.keepSeconds },
+        removeOnFail: { age: options.keepSeconds }
+      })
+      // A job kept from before that failed for no fault of the input's gets another go
+      // (`add` answers with the new job's fields even when it found an old one: read the stored one).
+      const stored = await queue.getJob(id)
+      if (stored && (await stored.getState()) === 'failed' && failureFrom(stored.failedReason).code === 'internal') await stored.retry('failed')
+      return id
+    },
+    result(id) {
+      return new Promise((resolve) => {
+        waiting.set(id, { resolve, busy: false })
+        void look(id)
+      })
+    },
+    async status(id) {
+      const job = await queue.getJob(id)
+      if (!job) return null
+      const state = await job.getState()
+      const label = fromLabel(job)
+      return { id, state, progress: job.progress, label, ...(state === 'failed' ? { error: failureFrom(job.failedReason).reason } : {}) }
+    },
+    async close() {
+      clearInterval(poll)
+      await Promise.allSettled([events.close(), queue.close()])
+      // BullMQ leaves connections it was given open.
+      for (const client of clients) client.disconnect()
+    }
+  }
+}
+
+function fromLabel(job: Job<JobData>): string {
+  return String((job.data.task as { label?: unknown } | undefined)?.label ?? job.id)
+}
+
+/** A finished job's outcome; null while it is not finished. */
+async function finished(job: Job<JobData>): Promise<TaskResult | null> {
+  const state = await job.getState()
+  if (state === 'completed') return resultFromWire(job.returnvalue)
+  if (state === 'failed') return failureFrom(job.failedReason)
+  return null
+}
+
+/** The batch's converter over a queue: read, submit, wait. */
+export function queueConverter(jobs: JobQueue, options: { maxPayloadBytes: number; onSubmitted(id: string): void }): Converter {
+  return {
+    async run(task: ConvertTask): Promise<TaskResult> {
+      let bytes: Uint8Array
+      try {
+        if ('path' in task.source) {
+          // Refuse by size before reading: the cap is the point.
+          payloadCheck((await stat(task.source.path).catch(() => ({ size: 0 }))).size, options.maxPayloadBytes)
+          bytes = await readInputFile(task.source.path, options.maxPayloadBytes)
+        } else bytes = task.source.bytes
+        payloadCheck(bytes.length, options.maxPayloadBytes)
+      } catch (error) {
+        return failureOf(error)
+      }
+      let id: string
+      try {
+        id = await jobs.submit({ ...task, source: { bytes } })
+      } catch (error) {
+        return failureOf(error)
+      }
+      options.onSubmitted(id)
+      return jobs.result(id)
+    },
+    close: () => jobs.close()
+  }
+}
+
+function failureOf(error: unknown): TaskFailure {
+  if (error instanceof ConversionError) return { ok: false, code: error.code, reason: error.message }
+  return { ok: false, code: 'internal', reason: `cannot queue: ${(error as Error)?.message ?? String(error)}` }
+}

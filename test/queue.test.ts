@@ -1,0 +1,172 @@
+/**
+ * Queue mode over a real Redis (redis-server, started here on a free port and
+ * stopped after): `docmend worker` processes take the jobs `convert --queue`
+ * sends. Outcomes only, never durations: every output byte-identical to a
+ * local run even when a worker is SIGKILLed mid-run, bad input failing once,
+ * a resubmission converted once.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CLI, ROOT, runCli } from './helpers/cli.js'
+
+const ENV = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' }
+const work = mkdtempSync(join(tmpdir(), 'docmend-queue-'))
+let redis: ChildProcess
+let url = ''
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** A child's output lines as they come, and a wait for the first line that matches. */
+interface Watched {
+  child: ChildProcess
+  lines: string[]
+  waitFor(pattern: RegExp): Promise<string>
+  exited: Promise<number | null>
+}
+
+function watch(child: ChildProcess): Watched {
+  const lines: string[] = []
+  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = []
+  let partial = ''
+  const take = (chunk: Buffer) => {
+    partial += chunk.toString('utf8')
+    const parts = partial.split('\n')
+    partial = parts.pop()!
+    for (const line of parts) {
+      lines.push(line)
+      for (const w of waiters.splice(0)) {
+        if (w.pattern.test(line)) w.resolve(line)
+        else waiters.push(w)
+      }
+    }
+  }
+  child.stdout?.on('data', take)
+  child.stderr?.on('data', take)
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
+  return {
+    child,
+    lines,
+    exited,
+    waitFor: (pattern) =>
+      new Promise((resolve) => {
+        const seen = lines.find((l) => pattern.test(l))
+        if (seen !== undefined) resolve(seen)
+        else waiters.push({ pattern, resolve })
+      })
+  }
+}
+
+const workers: Watched[] = []
+
+/** A `docmend worker`; a short stall time, so a killed worker's job is handed on soon. */
+async function startWorker(): Promise<Watched> {
+  const w = watch(spawn(process.execPath, [CLI, 'worker', '--queue', url, '--concurrency', '1', '--stall-seconds', '5'], { cwd: ROOT, env: ENV }))
+  workers.push(w)
+  await w.waitFor(/taking jobs from queue/)
+  return w
+}
+
+function tree(dir: string): string[] {
+  const out: string[] = []
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name)
+      if (statSync(path).isDirectory()) walk(path)
+      else out.push(relative(dir, path))
+    }
+  }
+  walk(dir)
+  return out.sort()
+}
+
+beforeAll(async () => {
+  const port = await freePort()
+  const server = watch(spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { cwd: work }))
+  redis = server.child
+  await server.waitFor(/Ready to accept connections/)
+  url = `redis://127.0.0.1:${port}/0`
+}, 30_000)
+
+afterAll(async () => {
+  for (const w of workers) w.child.kill('SIGKILL')
+  redis?.kill('SIGTERM')
+  rmSync(work, { recursive: true, force: true })
+})
+
+describe('convert --queue with docmend worker processes', () => {
+  it('converts every file byte-identically to a local run although a worker is killed mid-run; bad input fails once', async () => {
+    const inputs = join(work, 'inputs')
+    mkdirSync(inputs)
+    const docx = readdirSync(join(ROOT, 'test/corpus/docx/pandoc')).filter((n) => n.endsWith('.docx')).sort().slice(0, 6)
+    for (const name of docx) copyFileSync(join(ROOT, 'test/corpus/docx/pandoc', name), join(inputs, name))
+    for (const name of ['160F-2019.pdf']) copyFileSync(join(ROOT, 'test/corpus/pdf/pdfjs', name), join(inputs, name))
+    writeFileSync(join(inputs, 'junk.docx'), Buffer.from('PK\x03\x04 this is no zip archive \x00\x01\x02'))
+
+    const a = await startWorker()
+    const b = await startWorker()
+    const queued = join(work, 'queued')
+    const client = watch(spawn(process.execPath, [CLI, 'convert', inputs, '--to', 'html,md', '--out-dir', queued, '--queue', url], { cwd: ROOT, env: ENV }))
+    // Kill worker A once it has finished a job: it is then holding (or taking) the next one.
+    await a.waitFor(/: converted in /)
+    a.child.kill('SIGKILL')
+    expect(await client.exited).toBe(1)
+
+    const local = join(work, 'local')
+    const run = await runCli(['convert', inputs, '--to', 'html,md', '--out-dir', local], { timeoutMs: 120_000 })
+    expect(run.code).toBe(1)
+    // The same one line for the bad input as a local run, and nothing else.
+    expect(run.stderr).toMatch(new RegExp(`^docmend: ${inputs}/junk\\.docx: [^\\n]+\\n$`))
+    expect(client.lines).toEqual([run.stderr.trim()])
+    expect(tree(queued)).toEqual(tree(local))
+    expect(tree(queued).length).toBeGreaterThanOrEqual(2 * 7)
+    for (const file of tree(local)) expect(readFileSync(join(queued, file)).equals(readFileSync(join(local, file))), file).toBe(true)
+    // The bad input was tried once, by one worker, whichever it was.
+    expect([...a.lines, ...b.lines].filter((l) => l.includes('junk.docx: failed'))).toHaveLength(1)
+  }, 150_000)
+
+  it('converts the same file submitted twice once, and reuses its result', async () => {
+    if (workers.filter((w) => w.child.exitCode === null && !w.child.killed).length === 0) await startWorker()
+    const live = workers.filter((w) => !w.child.killed)
+    const file = join(work, 'twice.txt')
+    writeFileSync(file, `| Region | Sales |\n|---|---|\n| North | ${process.pid} |\n| Total | ${process.pid} |\n`)
+    const first = await runCli(['convert', file, '--to', 'html', '--out-dir', join(work, 'twice-1'), '--queue', url])
+    const second = await runCli(['convert', file, '--to', 'html', '--out-dir', join(work, 'twice-2'), '--queue', url])
+    expect([first.code, first.stderr, second.code, second.stderr]).toEqual([0, '', 0, ''])
+    expect(readFileSync(join(work, 'twice-2/twice.html'))).toEqual(readFileSync(join(work, 'twice-1/twice.html')))
+    expect(live.flatMap((w) => w.lines).filter((l) => l.includes('twice.txt: converted'))).toHaveLength(1)
+  }, 60_000)
+
+  it('refuses an input over the payload cap with one line, before it reaches Redis', async () => {
+    const file = join(work, 'big.txt')
+    writeFileSync(file, 'x | y |\n'.repeat(20_000))
+    const run = await runCli(['convert', file, '--to', 'txt', '--out-dir', join(work, 'big'), '--queue', url, '--max-payload', '0.1'])
+    expect([run.code, run.stderr]).toEqual([1, `docmend: ${file}: is 0.2 MiB, over the queue's 0.1 MiB payload cap (--max-payload)\n`])
+  })
+
+  it('refuses a URL that is not Redis with exit 2', async () => {
+    const run = await runCli(['convert', join(work, 'big.txt'), '--to', 'txt', '--queue', 'http://127.0.0.1:1'])
+    expect([run.code, run.stderr]).toEqual([2, 'docmend: --queue wants a redis:// or rediss:// URL, not http://…\n'])
+  })
+})
+
+describe('docmend worker', () => {
+  it('finishes on SIGTERM and exits 0', async () => {
+    const w = await startWorker()
+    w.child.kill('SIGTERM')
+    expect(await w.exited).toBe(0)
+    expect(w.lines.at(-1)).toBe('docmend worker: stopped')
+  }, 60_000)
+})
