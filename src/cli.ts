@@ -8,7 +8,8 @@ import { rmSync } from 'node:fs'
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError, Option } from 'commander'
 import type { CheckFlags } from './cli/check-command.js'
-import { type ConvertFlags, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, runConvert } from './cli/convert-command.js'
+import type { ConvertFlags } from './cli/convert-command.js'
+import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS } from './cli/convert-defaults.js'
 import { removePendingSync } from './io/atomic-write.js'
 import type { ServeFlags } from './serve/command.js'
 import { SERVE_FLAG_DEFAULTS } from './serve/defaults.js'
@@ -56,6 +57,8 @@ function buildProgram(): Command {
     .option('--timeout <seconds>', 'stop a conversion that takes longer than this, and report it as failed (0: no limit)', String(DEFAULT_TIMEOUT_SECONDS))
     .option('--max-memory <MiB>', 'stop a conversion whose worker needs more heap than this, and report it as failed', String(DEFAULT_MAX_MEMORY_MB))
     .action(async (inputs: string[], flags: ConvertFlags) => {
+      // Every command loads on use: --version and --help load nothing but commander.
+      const { runConvert } = await import('./cli/convert-command.js')
       process.exitCode = await runConvert(inputs, flags)
     })
 
@@ -72,7 +75,6 @@ function buildProgram(): Command {
     .option('-v, --verbose', 'as --explain, plus warnings from the readers')
     .option('--debug', 'print stack traces for failures')
     .action(async (inputs: string[], flags: CheckFlags) => {
-      // `check` and `serve` load on use: the pipeline and the server cost start-up time for every other command.
       const { runCheck } = await import('./cli/check-command.js')
       process.exitCode = await runCheck(inputs, flags)
     })
