@@ -8,7 +8,8 @@ import { rmSync } from 'node:fs'
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError, Option } from 'commander'
 import type { CheckFlags } from './cli/check-command.js'
-import { type ConvertFlags, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, runConvert } from './cli/convert-command.js'
+import type { ConvertFlags } from './cli/convert-command.js'
+import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS } from './cli/convert-defaults.js'
 import { TEMPLATE_FIELDS } from './emit/html/template-fields.js'
 import { removePendingSync } from './io/atomic-write.js'
 import { runInterruptHandlers } from './io/interrupt.js'
@@ -66,6 +67,8 @@ function buildProgram(): Command {
     .option('--max-payload <MiB>', 'with --queue: largest input sent through Redis', String(QUEUE_DEFAULTS.maxPayloadMiB))
     .option('--keep <hours>', 'with --queue: how long Redis keeps each result (a resubmission within it reuses the result)', String(QUEUE_DEFAULTS.keepHours))
     .action(async (inputs: string[], flags: ConvertFlags) => {
+      // Every command loads on use: --version and --help load nothing but commander.
+      const { runConvert } = await import('./cli/convert-command.js')
       process.exitCode = await runConvert(inputs, flags)
     })
 
@@ -84,7 +87,6 @@ function buildProgram(): Command {
     .option('--timeout <seconds>', 'stop reading an input that takes longer than this, and report it as unreadable (0: no limit)', String(DEFAULT_TIMEOUT_SECONDS))
     .option('--max-memory <MiB>', 'stop reading an input whose worker needs more heap than this, and report it as unreadable', String(DEFAULT_MAX_MEMORY_MB))
     .action(async (inputs: string[], flags: CheckFlags) => {
-      // `check` and `serve` load on use: the pipeline and the server cost start-up time for every other command.
       const { runCheck } = await import('./cli/check-command.js')
       process.exitCode = await runCheck(inputs, flags)
     })

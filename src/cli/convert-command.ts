@@ -16,7 +16,7 @@ import { FORMATS, type Format, type WriteOptions } from '../emit/types.js'
 import { ConversionError, UsageError } from '../errors.js'
 import { writeFilesAtomic } from '../io/atomic-write.js'
 import { onInterrupt } from '../io/interrupt.js'
-import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_WORKER_HEAP_MB } from '../limits.js'
+import { DEFAULT_MAX_INPUT_BYTES } from '../limits.js'
 import { createSandbox } from '../sandbox/pool.js'
 import type { InputKind } from '../sniff.js'
 import { parseTolerance } from './tolerance.js'
@@ -60,9 +60,7 @@ export interface ConvertFlags {
   keep: string
 }
 
-/** Defaults for the limits every conversion runs under. */
-export const DEFAULT_TIMEOUT_SECONDS = 120
-export const DEFAULT_MAX_MEMORY_MB = DEFAULT_WORKER_HEAP_MB
+export { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS } from './convert-defaults.js'
 
 /** Check flag combinations; throws UsageError (exit 2). */
 export function parseFormats(list: string): Format[] {

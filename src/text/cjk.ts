@@ -1,5 +1,13 @@
 /** Character classes for CJK-aware joining, wrapping and measuring. */
-import stringWidth from 'string-width'
+import { createRequire } from 'node:module'
+
+// string-width builds an Intl.Segmenter as it loads, which costs about 0.1 s of
+// ICU start-up; most inputs never need it, so it loads on first use.
+let stringWidthLoaded: ((text: string) => number) | undefined
+function stringWidth(text: string): number {
+  stringWidthLoaded ??= (createRequire(import.meta.url)('string-width') as typeof import('string-width')).default
+  return stringWidthLoaded(text)
+}
 
 const WIDE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6\u2e80-\u2fdf\u31c0-\u31ef]/u
 
