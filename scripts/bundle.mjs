@@ -7,10 +7,10 @@
  *
  * Every bundle sits where its code expects to find the others: modules find
  * templates/ and package.json as `../` of their own file, and worker entry
- * files as siblings (`./worker.js`, `./convert-worker.js`,
- * `./extract/worker.js`), so bundles and shared chunks live in dist/ itself.
+ * files as siblings (`./worker.js`, `./extract/worker.js`), so bundles and shared chunks live in dist/ itself.
  * Packages that read their own files from disk (pdf.js, pdfkit, fontkit,
- * piscina, brotli) stay external and load from node_modules as usual.
+ * piscina, brotli) and the queue client (bullmq, ioredis, with its optional
+ * native parts) stay external and load from node_modules as usual.
  */
 import { chmodSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -26,8 +26,7 @@ await build({
   absWorkingDir: root,
   entryPoints: {
     cli: 'src/cli.ts',
-    worker: 'src/batch/worker.ts',
-    'convert-worker': 'src/serve/convert-worker.ts',
+    worker: 'src/sandbox/worker.ts',
     'extract/worker': 'src/ingest/pdf/extract/worker.ts'
   },
   outdir: dist,
@@ -37,7 +36,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['pdfjs-dist', 'pdfkit', 'fontkit', 'piscina', 'brotli'],
+  external: ['pdfjs-dist', 'pdfkit', 'fontkit', 'piscina', 'brotli', 'bullmq', 'ioredis'],
   // CommonJS dependencies call require() for Node built-ins; an ES module has none of its own.
   banner: { js: "import { createRequire as __docmendCreateRequire } from 'node:module'; const require = __docmendCreateRequire(import.meta.url);" },
   logLevel: 'warning'
