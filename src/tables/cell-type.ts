@@ -29,7 +29,7 @@ export type CellType =
   | 'range'
   /** One token mixing letters and digits: `IP67`, `v2.1`, `A-12`, `SKU-00231`. */
   | 'code'
-  /** `Yes`, `No`, `✓`, `✗`: an answer in a checklist or a feature grid, data under its header. */
+  /** A yes/no mark: `Yes`, `No`, `✓`, `✗`, `是`, `否`. */
   | 'mark'
   | 'label'
   /** Sentences rather than a name: long, or with a sentence end inside. */
@@ -50,9 +50,8 @@ export function isFigureType(type: CellType): boolean {
 
 const FOOTNOTE_END = /[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+$/
 const DIGIT = /[0-9０-９]/
-const MARK = /^(?:yes|no|[✓✔✗✘])$/i
-/** `|` too: in a timetable, "passes without stopping". */
-const PLACEHOLDER = /^(?:[-‐‑‒–—―−~/…|]+|\.{2,3}|n\/?a|nil|none|null|无|不适用|暂无|—+)$/i
+const MARK = /^(?:yes|no|[✓✔✗✘√]|是|否)$/i
+const PLACEHOLDER = /^(?:[-‐‑‒–—―−~/…|｜]+|\.{2,3}|n\/?a|nil|none|null|无|不适用|暂无|—+)$/i
 const YEAR = /^(?:1[89]|20)\d\d(?:年|年度)?$|^(?:FY|CY)\s?(?:(?:19|20)\d\d|\d\d)$|^(?:19|20)\d\dFY$/i
 const DATE =
   /^\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$|^\d{1,2}月\d{1,2}日$|^\d{4}年\d{1,2}月(?:\d{1,2}日)?$/
@@ -63,7 +62,7 @@ const RANGE = new RegExp(`^${RANGE_NUMBER}\\s?%?\\s?(?:[-‐‑‒–—―~～]
 const MAGNITUDE = /^(.*\d)\s?(?:k|m|bn|mn|x|万|亿|千|百万)$/i
 /** Units of measure and count (Latin abbreviations and Chinese measure words). */
 const UNIT =
-  /^(.*\d)\s?(?:mm|cm|dm|km|nm|µm|μm|m|m²|m2|m³|m3|mi|in|ft|yd|kg|mg|g|t|lb|lbs|oz|ml|l|L|s|sec|ms|min|mins|h|hr|hrs|d|days?|wks?|months?|yrs?|years?|Hz|kHz|MHz|GHz|W|kW|MW|kWh|V|mV|kV|A|mA|Ah|mAh|Ω|°|°C|°F|℃|K|dB|Pa|kPa|MPa|bar|psi|rpm|px|pt|dpi|KB|MB|GB|TB|kbps|Mbps|Gbps|km\/h|mph|件|个|条|项|次|人次|人|户|家|篇|场|份|起|岁|天|日|周|个月|小时|分钟|秒|米|厘米|毫米|公里|千米|平方米|公顷|亩|吨|公斤|千克|克|升|毫升|度|台|辆|套|张|所|名|例|头|只|株|册|本)$/u
+  /^(.*\d)\s?(?:mm|cm|dm|km|nm|µm|μm|m|m²|m2|m³|m3|mi|in|ft|yd|kg|mg|g|t|lb|lbs|oz|ml|l|L|s|sec|ms|min|mins|h|hr|hrs|d|days?|wks?|months?|yrs?|years?|Hz|kHz|MHz|GHz|W|kW|MW|kWh|V|mV|kV|A|mA|Ah|mAh|Ω|°|°C|°F|℃|K|dB|Pa|kPa|MPa|bar|psi|rpm|px|pt|dpi|KB|MB|GB|TB|kbps|Mbps|Gbps|km\/h|m\/s|mph|pcs|件|个|条|项|次|人次|人|户|家|篇|场|份|起|岁|天|日|周|个月|小时|分钟|秒|米|厘米|毫米|公里|千米|平方米|公顷|亩|吨|公斤|千克|克|升|毫升|度|台|辆|套|张|所|名|例|头|只|株|册|本)$/iu
 const CURRENCY = /^[-−(]?\s?(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹|₩|₽|RMB|CNY|USD|EUR|GBP|JPY|HKD)|(?:\$|€|£|¥|₹|₩|₽|RMB|CNY|USD|EUR|GBP|JPY|HKD|元|美元|港元|万元|亿元|千元)\)?$/i
 const CODE = /^(?=[^\s]*\p{L})(?=[^\s]*\d)[\p{L}\d][\p{L}\d._\-/#]*$/u
 const SENTENCE_INSIDE = /[。！？；]\s*\S|[.!?;]\s+\S/u
