@@ -39,3 +39,40 @@ export async function unseenTablesText(root, targetBytes) {
   }
   return { text: parts.join(''), tables }
 }
+
+/**
+ * Tables one by one, for the slowest single repair: the first `count` unseen
+ * tables, and in each layout one large table just under `maxBytes` (a head
+ * of two rows over value columns, numbered row labels, a merged head cell).
+ */
+export async function singleTables(root, count, maxBytes) {
+  const { generateTable, mangle, LAYOUTS } = await loadSupport(root)
+  const out = []
+  for (let seed = 1; seed <= count; seed++) {
+    const layout = LAYOUTS[seed % LAYOUTS.length]
+    out.push({ name: `generated #${seed} (${layout})`, lines: mangle(generateTable(seed), layout, seed) })
+  }
+  for (const layout of LAYOUTS) {
+    let rows = 50
+    let best = null
+    for (;;) {
+      const lines = mangle(largeTable(rows), layout, 1)
+      if (Buffer.byteLength(lines.join('\n')) >= maxBytes) break
+      best = { name: `${rows}-row table (${layout})`, lines }
+      rows += 50
+    }
+    if (best) out.push(best)
+  }
+  return out
+}
+
+function largeTable(rows) {
+  const cols = 7
+  const cells = [{ row: 0, col: 0, rowSpan: 2, colSpan: 1, text: 'Item', header: true }, { row: 0, col: 1, rowSpan: 1, colSpan: 3, text: 'Budget', header: true }, { row: 0, col: 4, rowSpan: 1, colSpan: 3, text: 'Actual', header: true }]
+  for (let c = 1; c < cols; c++) cells.push({ row: 1, col: c, rowSpan: 1, colSpan: 1, text: ['Q1', 'Q2', 'Q3'][(c - 1) % 3], header: true })
+  for (let r = 2; r < rows; r++) {
+    cells.push({ row: r, col: 0, rowSpan: 1, colSpan: 1, text: `${r - 1}. Line item ${r - 1}`, header: true })
+    for (let c = 1; c < cols; c++) cells.push({ row: r, col: c, rowSpan: 1, colSpan: 1, text: String((r * 37 + c * 101) % 9000), header: false })
+  }
+  return { rows, cols, headerRows: 2, cells, lang: 'en' }
+}

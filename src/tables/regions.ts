@@ -82,9 +82,15 @@ function columnsAlign(lines: string[]): boolean {
     return out
   }).filter((s) => s.length > 0)
   if (starts.length < 2) return false
-  const all = starts.flat()
-  const shared = all.filter((x) => starts.filter((s) => s.some((y) => Math.abs(x - y) <= 1)).length >= Math.max(2, Math.ceil(starts.length * 0.5)))
-  return shared.length > 0
+  // Lines with an edge within one column of each position, counted once per line: linear, not lines².
+  const near = new Map<number, number>()
+  for (const edges of starts) {
+    const covered = new Set<number>()
+    for (const x of edges) for (let d = -1; d <= 1; d++) covered.add(x + d)
+    for (const x of covered) near.set(x, (near.get(x) ?? 0) + 1)
+  }
+  const needed = Math.max(2, Math.ceil(starts.length * 0.5))
+  return starts.some((edges) => edges.some((x) => (near.get(x) ?? 0) >= needed))
 }
 
 export interface Region {
