@@ -107,6 +107,10 @@ function buildProgram(): Command {
     .option('--host <address>', 'address to listen on (the default serves this machine only)', SERVE_FLAG_DEFAULTS.host)
     .option('--max-size <MiB>', 'largest document accepted, in MiB', SERVE_FLAG_DEFAULTS.maxSize)
     .option('--timeout <seconds>', 'longest one conversion may run', SERVE_FLAG_DEFAULTS.timeout)
+    .option('--queue <url>', 'also offer the job API (POST /api/jobs) over this Redis queue, run by docmend worker processes')
+    .option('--queue-name <name>', 'with --queue: the queue to use', QUEUE_DEFAULTS.name)
+    .option('--max-payload <MiB>', 'with --queue: largest document sent through Redis', String(QUEUE_DEFAULTS.maxPayloadMiB))
+    .option('--keep <hours>', 'with --queue: how long Redis keeps each result', String(QUEUE_DEFAULTS.keepHours))
     .action(async (flags: ServeFlags) => {
       const { runServe } = await import('./serve/command.js')
       process.exitCode = await runServe(flags)

@@ -8,12 +8,23 @@ export interface ServeFlags {
   host: string
   maxSize: string
   timeout: string
+  queue?: string
+  queueName: string
+  maxPayload: string
+  keep: string
 }
 
 function number(value: string, flag: string, ok: (n: number) => boolean, want: string): number {
   const n = Number(value)
   if (value.trim() === '' || !Number.isFinite(n) || !ok(n)) throw new UsageError(`${flag} wants ${want}, not '${value}'`)
   return n
+}
+
+/** The queue's payload cap and retention from the flags (as `convert --queue`). */
+function parseQueueSettings(flags: ServeFlags): { maxPayloadBytes: number; keepSeconds: number } {
+  const maxPayload = number(flags.maxPayload, '--max-payload', (n) => n > 0 && n <= 512, 'MiB from 0 to 512')
+  const keep = number(flags.keep, '--keep', (n) => n > 0 && n <= 24 * 365, 'hours (more than 0)')
+  return { maxPayloadBytes: Math.round(maxPayload * 1024 * 1024), keepSeconds: Math.round(keep * 3600) }
 }
 
 /** Returns the exit code; while the server runs it does not return. */
@@ -23,9 +34,14 @@ export async function runServe(flags: ServeFlags): Promise<number> {
   const timeout = number(flags.timeout, '--timeout', (n) => n > 0 && n <= 3600, 'a number of seconds from 0 to 3600')
   const host = flags.host.trim()
   if (!host) throw new UsageError('--host wants an address such as 127.0.0.1')
+  let queue
+  if (flags.queue !== undefined) {
+    const { parseQueueUrl } = await import('../queue/connection.js')
+    queue = { queue: parseQueueUrl(flags.queue), queueName: flags.queueName, ...parseQueueSettings(flags) }
+  }
   let server
   try {
-    server = await startServer({ port, host, maxInputBytes: Math.round(maxSizeMiB * 1024 * 1024), timeoutMs: Math.round(timeout * 1000) })
+    server = await startServer({ port, host, maxInputBytes: Math.round(maxSizeMiB * 1024 * 1024), timeoutMs: Math.round(timeout * 1000), ...(queue ? { queue } : {}) })
   } catch (error) {
     process.stderr.write(`docmend: serve: ${(error as Error).message}\n`)
     return 1

@@ -14,7 +14,7 @@ import type { ConversionJob, Target } from './jobs.js'
 import { readBody } from './read-body.js'
 import { securityHeaders } from './security.js'
 
-const CONTENT_TYPES: Record<Format | 'preview', string> = {
+export const CONTENT_TYPES: Record<Format | 'preview', string> = {
   html: 'text/html; charset=utf-8',
   pdf: 'application/pdf',
   txt: 'text/plain; charset=utf-8',

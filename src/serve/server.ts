@@ -13,6 +13,8 @@ import { DEFAULT_WORKER_HEAP_MB } from '../limits.js'
 import { SERVE_DEFAULTS } from './defaults.js'
 import { type Sandbox, createSandbox } from '../sandbox/pool.js'
 import { convertRoute } from './convert-route.js'
+import { type JobsContext, jobsRoute } from './jobs-route.js'
+import type { SubmitOptions } from '../queue/submit.js'
 import { HttpError } from './http-error.js'
 import { allowedHosts, checkRequestOrigin, securityHeaders } from './security.js'
 import { isAsset, sendAsset } from './static-assets.js'
@@ -28,6 +30,8 @@ export interface ServeOptions {
   timeoutMs?: number
   /** Conversions run at once (default: 2, or 1 on a single core). */
   workers?: number
+  /** Also offer the asynchronous job API over this queue (`serve --queue`). */
+  queue?: Omit<SubmitOptions, 'say'>
 }
 
 export interface RunningServer {
@@ -43,6 +47,7 @@ interface Context {
   pool: Sandbox
   maxInputBytes: number
   hosts: Set<string> | null
+  jobs?: JobsContext
 }
 
 function sendError(response: ServerResponse, error: HttpError): void {
@@ -67,6 +72,10 @@ async function route(request: IncomingMessage, response: ServerResponse, context
   if (url.pathname === '/api/convert') {
     if (method !== 'POST') throw new HttpError(405, 'use POST, with the document as the request body', 'method', { Allow: 'POST' })
     return convertRoute(request, response, url, context)
+  }
+  if (url.pathname === '/api/jobs' || url.pathname.startsWith('/api/jobs/')) {
+    if (!context.jobs) throw new HttpError(404, 'the job API needs a queue: start the server with --queue redis://…', 'not-found')
+    return jobsRoute(request, response, url, context.jobs)
   }
   if (isAsset(url.pathname)) {
     if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, `use GET for ${url.pathname}`, 'method', { Allow: 'GET, HEAD' })
@@ -108,12 +117,18 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     limitNames: { time: "the server's --timeout", memory: "the server's memory cap per conversion" }
   })
   const context: Context = { pool, maxInputBytes: options.maxInputBytes ?? SERVE_DEFAULTS.maxInputBytes, hosts: null }
+  if (options.queue) {
+    const { openJobQueue } = await import('../queue/submit.js')
+    const jobs = await openJobQueue({ ...options.queue, say: (line) => process.stderr.write(`docmend: serve: ${line}\n`) })
+    context.jobs = { jobs, maxInputBytes: Math.min(context.maxInputBytes, options.queue.maxPayloadBytes) }
+  }
   const server = createServer((request, response) => {
     route(request, response, context).catch((error: unknown) => {
       sendError(response, error instanceof HttpError ? error : new HttpError(500, `internal error: ${(error as Error)?.message ?? String(error)}`, 'internal'))
     })
   })
   const release = async () => {
+    await context.jobs?.jobs.close()
     await pool.close()
     await rm(tempDir, { recursive: true, force: true })
     process.off('exit', removeTempSync)
