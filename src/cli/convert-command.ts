@@ -18,7 +18,7 @@ import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_WORKER_HEAP_MB } from '../limits.js'
 import { createSandbox } from '../sandbox/pool.js'
 import type { InputKind } from '../sniff.js'
 import { parseTolerance } from './tolerance.js'
-import { readStdin } from './inputs.js'
+import { readInputFile, readStdin } from './inputs.js'
 
 export interface ConvertFlags {
   to: string
@@ -218,7 +218,7 @@ async function openQueue(flags: ConvertFlags, url: string): Promise<Converter> {
     return false
   })
   let closed = false
-  const converter = queueConverter(jobs, { maxPayloadBytes: settings.maxPayloadBytes, onSubmitted: (id) => submitted.add(id) })
+  const converter = queueConverter(jobs, { maxPayloadBytes: settings.maxPayloadBytes, read: readInputFile, onSubmitted: (id) => submitted.add(id) })
   return {
     run: converter.run,
     async close() {

@@ -59,6 +59,11 @@ export function parseConvertQuery(query: URLSearchParams): Omit<ConversionJob, '
   return { to, name, write, ...(from ? { from } : {}) }
 }
 
+/** The file name a download of `name` in `format` gets. */
+export function downloadName(name: string, format: Format): string {
+  return `${safeStem(name)}.${extensionFor(format)}`
+}
+
 /** A failure as the HTTP error the client sees: the input's fault is 422, a bug 500. */
 export function failureToHttp(failure: TaskFailure): HttpError {
   return new HttpError(failure.code === 'internal' ? 500 : 422, failure.reason, failure.code)

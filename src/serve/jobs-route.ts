@@ -9,10 +9,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { create as contentDisposition } from 'content-disposition'
-import { extensionFor, safeStem } from '../cli/names.js'
 import { FORMATS, type Format } from '../emit/types.js'
 import type { JobQueue } from '../queue/submit.js'
-import { CONTENT_TYPES, failureToHttp, parseConvertQuery, serveTask } from './convert-route.js'
+import { CONTENT_TYPES, downloadName, failureToHttp, parseConvertQuery, serveTask } from './convert-route.js'
 import { HttpError } from './http-error.js'
 import { readBody } from './read-body.js'
 import { securityHeaders } from './security.js'
@@ -63,7 +62,7 @@ export async function jobsRoute(request: IncomingMessage, response: ServerRespon
   response.writeHead(200, {
     ...securityHeaders('data'),
     'Content-Type': CONTENT_TYPES[format],
-    'Content-Disposition': contentDisposition(`${safeStem(status.label)}.${extensionFor(format)}`),
+    'Content-Disposition': contentDisposition(downloadName(status.label, format)),
     'Content-Length': String(Buffer.byteLength(body))
   })
   response.end(body)
