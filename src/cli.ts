@@ -114,6 +114,10 @@ function buildProgram(): Command {
     .option('--timeout <seconds>', 'longest one conversion may run', SERVE_FLAG_DEFAULTS.timeout)
     .option('--api-key <key>', 'require this key in an X-Api-Key header on API requests (default: $DOCMEND_API_KEY; required when --host is not loopback)')
     .option('--max-connections <n>', 'open connections at most', SERVE_FLAG_DEFAULTS.maxConnections)
+    .option('--queue <url>', 'also offer the job API (POST /api/jobs) over this Redis queue, run by docmend worker processes')
+    .option('--queue-name <name>', 'with --queue: the queue to use', QUEUE_DEFAULTS.name)
+    .option('--max-payload <MiB>', 'with --queue: largest document sent through Redis', String(QUEUE_DEFAULTS.maxPayloadMiB))
+    .option('--keep <hours>', 'with --queue: how long Redis keeps each result', String(QUEUE_DEFAULTS.keepHours))
     .action(async (flags: ServeFlags) => {
       const { runServe } = await import('./serve/command.js')
       process.exitCode = await runServe(flags)

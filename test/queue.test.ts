@@ -11,7 +11,9 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { request as httpRequest } from 'node:http'
 import { CLI, ROOT, runCli } from './helpers/cli.js'
+import { startServe } from './helpers/serve.js'
 
 const ENV = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' }
 const work = mkdtempSync(join(tmpdir(), 'docmend-queue-'))
@@ -160,6 +162,59 @@ describe('convert --queue with docmend worker processes', () => {
     const run = await runCli(['convert', join(work, 'big.txt'), '--to', 'txt', '--queue', 'http://127.0.0.1:1'])
     expect([run.code, run.stderr]).toEqual([2, 'docmend: --queue wants a redis:// or rediss:// URL, not http://…\n'])
   })
+})
+
+/** A request with a Host header of our choosing (fetch will not set one). */
+function requestWithHost(url: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'GET', headers: { Host: host } }, (res) => {
+      res.resume()
+      resolve(res.statusCode ?? 0)
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+describe('docmend serve --queue: the job API', () => {
+  it('takes a document as a job (202 {id}), reports its state, and returns the same output as /api/convert', async () => {
+    if (workers.filter((w) => !w.child.killed && w.child.exitCode === null).length === 0) await startWorker()
+    const server = await startServe(['--queue', url], { env: ENV })
+    try {
+      const body = `| Region | Sales |\n|---|---|\n| East | ${process.pid + 1} |\n| Total | ${process.pid + 1} |\n`
+      const posted = await fetch(`${server.url}api/jobs?to=html&name=east.txt`, { method: 'POST', body })
+      expect(posted.status).toBe(202)
+      const { id } = (await posted.json()) as { id: string }
+      const state = async () => ((await (await fetch(`${server.url}api/jobs/${id}`)).json()) as { state: string }).state
+      await expect.poll(state, { timeout: 60_000, interval: 200 }).toBe('completed')
+      const result = await fetch(`${server.url}api/jobs/${id}/result?format=html`)
+      expect(result.status).toBe(200)
+      expect(result.headers.get('content-type')).toBe('text/html; charset=utf-8')
+      const direct = await fetch(`${server.url}api/convert?to=html&name=east.txt`, { method: 'POST', body })
+      expect(await result.text()).toBe(await direct.text())
+
+      // The same document sent as a form (curl -F file=@east.txt) is the same job; an envelope type is refused.
+      const form = new FormData()
+      form.append('file', new Blob([body]), 'east.txt')
+      const asForm = await fetch(`${server.url}api/jobs?to=html`, { method: 'POST', body: form })
+      expect(asForm.status).toBe(202)
+      expect(((await asForm.json()) as { id: string }).id).toBe(id)
+      const urlencoded = await fetch(`${server.url}api/jobs?to=html`, { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
+      expect(urlencoded.status).toBe(415)
+
+      const junk = await fetch(`${server.url}api/jobs?to=txt&name=junk.bin`, { method: 'POST', body: Buffer.from([0, 1, 2, 3, 0, 0, 7]) })
+      const junkId = ((await junk.json()) as { id: string }).id
+      const failed = async () => (await (await fetch(`${server.url}api/jobs/${junkId}`)).json()) as { state: string; error?: string }
+      await expect.poll(async () => (await failed()).state, { timeout: 60_000, interval: 200 }).toBe('failed')
+      expect((await failed()).error).toMatch(/^[^\n]+$/)
+      expect((await fetch(`${server.url}api/jobs/${junkId}/result?format=txt`)).status).toBe(422)
+
+      expect((await fetch(`${server.url}api/jobs/cnosuchjob`)).status).toBe(404)
+      expect(await requestWithHost(`${server.url}api/jobs/${id}`, 'evil.example')).toBe(403)
+    } finally {
+      await server.stop()
+    }
+  }, 120_000)
 })
 
 describe('docmend worker', () => {

@@ -20,7 +20,7 @@ import { DEFAULT_MAX_INPUT_BYTES } from '../limits.js'
 import { createSandbox } from '../sandbox/pool.js'
 import type { InputKind } from '../sniff.js'
 import { parseTolerance } from './tolerance.js'
-import { readStdin } from '../io/read-input.js'
+import { readInputFile, readStdin } from '../io/read-input.js'
 
 export interface ConvertFlags {
   to: string
@@ -231,7 +231,7 @@ async function openQueue(flags: ConvertFlags, url: string): Promise<Converter> {
     return false
   })
   let closed = false
-  const converter = queueConverter(jobs, { maxPayloadBytes: settings.maxPayloadBytes, onSubmitted: (id) => submitted.add(id) })
+  const converter = queueConverter(jobs, { maxPayloadBytes: settings.maxPayloadBytes, read: readInputFile, onSubmitted: (id) => submitted.add(id) })
   return {
     run: converter.run,
     async close() {

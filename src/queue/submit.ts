@@ -9,7 +9,6 @@ import { stat } from 'node:fs/promises'
 import { type Job, Queue, QueueEvents } from 'bullmq'
 import type { Converter } from '../batch/run-batch.js'
 import type { ConvertTask, TaskFailure, TaskResult } from '../batch/task.js'
-import { readInputFile } from '../io/read-input.js'
 import { ConversionError } from '../errors.js'
 import { type QueueUrl, connect } from './connection.js'
 import type { JobData } from './consume.js'
@@ -143,7 +142,15 @@ async function finished(job: Job<JobData>): Promise<TaskResult | null> {
 }
 
 /** The batch's converter over a queue: read, submit, wait. */
-export function queueConverter(jobs: JobQueue, options: { maxPayloadBytes: number; onSubmitted(id: string): void }): Converter {
+export function queueConverter(
+  jobs: JobQueue,
+  options: {
+    maxPayloadBytes: number
+    /** Read an input file, failing with a one-line ConversionError (the CLI's reader). */
+    read(path: string, max: number): Promise<Uint8Array>
+    onSubmitted(id: string): void
+  }
+): Converter {
   return {
     async run(task: ConvertTask): Promise<TaskResult> {
       let bytes: Uint8Array
@@ -151,7 +158,7 @@ export function queueConverter(jobs: JobQueue, options: { maxPayloadBytes: numbe
         if ('path' in task.source) {
           // Refuse by size before reading: the cap is the point.
           payloadCheck((await stat(task.source.path).catch(() => ({ size: 0 }))).size, options.maxPayloadBytes)
-          bytes = await readInputFile(task.source.path, options.maxPayloadBytes)
+          bytes = await options.read(task.source.path, options.maxPayloadBytes)
         } else bytes = task.source.bytes
         payloadCheck(bytes.length, options.maxPayloadBytes)
       } catch (error) {

@@ -11,12 +11,23 @@ export interface ServeFlags {
   timeout: string
   apiKey?: string
   maxConnections: string
+  queue?: string
+  queueName: string
+  maxPayload: string
+  keep: string
 }
 
 function number(value: string, flag: string, ok: (n: number) => boolean, want: string): number {
   const n = Number(value)
   if (value.trim() === '' || !Number.isFinite(n) || !ok(n)) throw new UsageError(`${flag} wants ${want}, not '${value}'`)
   return n
+}
+
+/** The queue's payload cap and retention from the flags (as `convert --queue`). */
+function parseQueueSettings(flags: ServeFlags): { maxPayloadBytes: number; keepSeconds: number } {
+  const maxPayload = number(flags.maxPayload, '--max-payload', (n) => n > 0 && n <= 512, 'MiB from 0 to 512')
+  const keep = number(flags.keep, '--keep', (n) => n > 0 && n <= 24 * 365, 'hours (more than 0)')
+  return { maxPayloadBytes: Math.round(maxPayload * 1024 * 1024), keepSeconds: Math.round(keep * 3600) }
 }
 
 /** Returns the exit code; while the server runs it does not return. */
@@ -32,6 +43,11 @@ export async function runServe(flags: ServeFlags): Promise<number> {
   if (!isLoopback(host) && apiKey === undefined) {
     throw new UsageError(`listening on ${host} needs an API key, so that only those you give it to can convert: --api-key or ${API_KEY_ENV}`)
   }
+  let queue
+  if (flags.queue !== undefined) {
+    const { parseQueueUrl } = await import('../queue/connection.js')
+    queue = { queue: parseQueueUrl(flags.queue), queueName: flags.queueName, ...parseQueueSettings(flags) }
+  }
   let server
   try {
     server = await startServer({
@@ -40,7 +56,8 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       maxInputBytes: Math.round(maxSizeMiB * 1024 * 1024),
       timeoutMs: Math.round(timeout * 1000),
       maxConnections,
-      ...(apiKey !== undefined ? { apiKey } : {})
+      ...(apiKey !== undefined ? { apiKey } : {}),
+      ...(queue ? { queue } : {})
     })
   } catch (error) {
     process.stderr.write(`docmend: serve: ${(error as Error).message}\n`)

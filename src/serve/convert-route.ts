@@ -12,9 +12,9 @@ import { type Sandbox, SandboxBusyError } from '../sandbox/pool.js'
 import type { ConvertTask, TaskFailure } from '../batch/task.js'
 import type { ConversionJob, Target } from './jobs.js'
 import { securityHeaders } from './security.js'
-import { checkContentType, readUpload } from './upload.js'
+import { receiveDocument } from './upload.js'
 
-const CONTENT_TYPES: Record<Format | 'preview', string> = {
+export const CONTENT_TYPES: Record<Format | 'preview', string> = {
   html: 'text/html; charset=utf-8',
   pdf: 'application/pdf',
   txt: 'text/plain; charset=utf-8',
@@ -57,6 +57,11 @@ export function parseConvertQuery(query: URLSearchParams): Omit<ConversionJob, '
   const mdTables = oneOf(query.get('md-tables'), ['gfm', 'html'] as const, 'md-tables')
   if (mdTables) write.mdTables = mdTables
   return { to, name, write, ...(from ? { from } : {}) }
+}
+
+/** The file name a download of `name` in `format` gets. */
+export function downloadName(name: string, format: Format): string {
+  return `${safeStem(name)}.${extensionFor(format)}`
 }
 
 /** A failure as the HTTP error the client sees: the input's fault is 422, a bug 500. */
@@ -104,12 +109,8 @@ export async function convertRoute(
   context: { pool: Sandbox; maxInputBytes: number }
 ): Promise<void> {
   const query = parseConvertQuery(url.searchParams)
-  checkContentType(request)
-  const declared = Number(request.headers['content-length'])
-  if (/100-continue/i.test(request.headers.expect ?? '') && !(declared > context.maxInputBytes)) response.writeContinue()
-  const upload = await readUpload(request, context.maxInputBytes)
-  const name = upload.fileName !== undefined && !url.searchParams.has('name') ? upload.fileName.slice(0, 255) : query.name
-  const data = await runJob(context.pool, { ...query, name, bytes: upload.bytes })
+  const { bytes, name } = await receiveDocument(request, response, url, query.name, context.maxInputBytes)
+  const data = await runJob(context.pool, { ...query, name, bytes })
   const headers: Record<string, string> = { ...securityHeaders('data'), 'Content-Type': CONTENT_TYPES[query.to] }
   if (query.to !== 'preview') headers['Content-Disposition'] = contentDisposition(`${safeStem(name)}.${extensionFor(query.to)}`)
   const body = query.to === 'preview' ? JSON.stringify(data) : typeof data === 'string' ? data : Buffer.from(data as Uint8Array)

@@ -13,6 +13,8 @@ import { DEFAULT_WORKER_HEAP_MB } from '../limits.js'
 import { SERVE_DEFAULTS } from './defaults.js'
 import { type Sandbox, createSandbox } from '../sandbox/pool.js'
 import { convertRoute } from './convert-route.js'
+import { type JobsContext, jobsRoute } from './jobs-route.js'
+import type { SubmitOptions } from '../queue/submit.js'
 import { HttpError } from './http-error.js'
 import { sendError } from './answer-error.js'
 import { allowedHosts, checkApiKey, checkRequestOrigin } from './security.js'
@@ -33,6 +35,8 @@ export interface ServeOptions {
   apiKey?: string
   /** Open connections at most; further ones are closed at once (default: 64). */
   maxConnections?: number
+  /** Also offer the asynchronous job API over this queue (`serve --queue`). */
+  queue?: Omit<SubmitOptions, 'say'>
 }
 
 export interface RunningServer {
@@ -49,6 +53,7 @@ interface Context {
   maxInputBytes: number
   hosts: Set<string> | null
   apiKey: string | undefined
+  jobs?: JobsContext
 }
 
 async function route(request: IncomingMessage, response: ServerResponse, context: Context): Promise<void> {
@@ -59,6 +64,10 @@ async function route(request: IncomingMessage, response: ServerResponse, context
   if (url.pathname === '/api/convert') {
     if (method !== 'POST') throw new HttpError(405, 'use POST, with the document as the request body', 'method', { Allow: 'POST' })
     return convertRoute(request, response, url, context)
+  }
+  if (url.pathname === '/api/jobs' || url.pathname.startsWith('/api/jobs/')) {
+    if (!context.jobs) throw new HttpError(404, 'the job API needs a queue: start the server with --queue redis://…', 'not-found')
+    return jobsRoute(request, response, url, context.jobs)
   }
   if (isAsset(url.pathname)) {
     if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, `use GET for ${url.pathname}`, 'method', { Allow: 'GET, HEAD' })
@@ -105,6 +114,11 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     hosts: null,
     apiKey: options.apiKey
   }
+  if (options.queue) {
+    const { openJobQueue } = await import('../queue/submit.js')
+    const jobs = await openJobQueue({ ...options.queue, say: (line) => process.stderr.write(`docmend: serve: ${line}\n`) })
+    context.jobs = { jobs, maxInputBytes: Math.min(context.maxInputBytes, options.queue.maxPayloadBytes) }
+  }
   const handle = (request: IncomingMessage, response: ServerResponse) => {
     route(request, response, context).catch((error: unknown) => {
       sendError(request, response, error instanceof HttpError ? error : new HttpError(500, `internal error: ${(error as Error)?.message ?? String(error)}`, 'internal'))
@@ -115,6 +129,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   server.on('checkContinue', handle)
   server.maxConnections = options.maxConnections ?? SERVE_DEFAULTS.maxConnections
   const release = async () => {
+    await context.jobs?.jobs.close()
     await pool.close()
     await rm(tempDir, { recursive: true, force: true })
     process.off('exit', removeTempSync)

@@ -4,7 +4,7 @@
  * send), parsed with busboy. Any other content type is refused with 415, so
  * an envelope is never converted as if it were the document.
  */
-import type { IncomingMessage } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import busboy from 'busboy'
 import { HttpError } from './http-error.js'
 import { readBody, tooLarge } from './read-body.js'
@@ -85,4 +85,25 @@ function readMultipart(request: IncomingMessage, maxBytes: number): Promise<Uplo
     request.on('error', () => fail(new HttpError(400, 'the upload broke off', 'bad-request')))
     request.pipe(parser)
   })
+}
+
+/**
+ * The document a POST carries, as `/api/convert` and `/api/jobs` both take
+ * it: the content type checked before anything is read, `100 Continue` sent
+ * only for a body that will be read, and the form's file name used when the
+ * query names none.
+ */
+export async function receiveDocument(
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  queryName: string,
+  maxBytes: number
+): Promise<{ bytes: Uint8Array; name: string }> {
+  checkContentType(request)
+  const declared = Number(request.headers['content-length'])
+  if (/100-continue/i.test(request.headers.expect ?? '') && !(declared > maxBytes)) response.writeContinue()
+  const upload = await readUpload(request, maxBytes)
+  const name = upload.fileName !== undefined && !url.searchParams.has('name') ? upload.fileName.slice(0, 255) : queryName
+  return { bytes: upload.bytes, name }
 }
