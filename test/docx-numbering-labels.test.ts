@@ -180,3 +180,16 @@ describe('finding numbered paragraphs in document.xml', () => {
     expect(marked.replace(/<w:r><w:t>\uE000\d\uE001<\/w:t><\/w:r>/g, '')).toBe(xml)
   })
 })
+
+describe('a document that already holds the marker character', () => {
+  it('is left unnumbered rather than having its own text taken for a label', async () => {
+    const { markNumbering } = await import('../src/ingest/docx/numbering/index.js')
+    const numberingXml = numbering(abstract(0, [{ text: '%1.', start: 1 }]), '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    const doc = (text: string) => `<w:document ${W}><w:body><w:p><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`
+    expect(markNumbering(doc('plain'), numberingXml, undefined).labels.map((l) => l.text)).toEqual(['1.'])
+    for (const text of ['\uE0000\uE001', '&#xE000;0&#xE001;']) {
+      const marked = markNumbering(doc(text), numberingXml, undefined)
+      expect(marked).toEqual({ documentXml: doc(text), labels: [] })
+    }
+  })
+})

@@ -54,13 +54,13 @@ describe('Word numbering against LibreOffice', () => {
     await run(
       'soffice',
       [`-env:UserInstallation=file://${join(out, 'profile')}`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', join(out, 'txt'), ...files.map((f) => join(DIR, f))],
-      { timeout: 120_000 }
+      { timeout: 280_000 }
     )
     for (const file of files) {
       const txt = join(out, 'txt', `${basename(file, '.docx')}.txt`)
       if (existsSync(txt)) reference.set(file, await readFile(txt, 'utf8'))
     }
-  }, 150_000)
+  }, 300_000)
 
   afterAll(async () => {
     if (out) await rm(out, { recursive: true, force: true })
@@ -84,7 +84,7 @@ describe('Word numbering against LibreOffice', () => {
     }
     expect(differences).toEqual(Object.fromEntries(Object.entries(KNOWN).map(([file, k]) => [file, k.lines])))
     expect(compared).toBeGreaterThan(200)
-  }, 120_000)
+  }, 240_000)
 })
 
 /** docling writes `1 Section 1` where Word and LibreOffice show `1. Section 1`: its labels lose their last dot. */

@@ -21,6 +21,8 @@ export interface MarkedNumbering {
 /** Number the paragraphs of `documentXml`; unchanged when the file has no numbering part. */
 export function markNumbering(documentXml: string, numberingXml: string | undefined, stylesXml: string | undefined): MarkedNumbering {
   if (!numberingXml) return { documentXml, labels: [] }
+  // A document that already holds the marker character could have its own text taken for a marker: leave it be.
+  if (/\uE000|&#x0*e000;|&#0*57344;/i.test(documentXml)) return { documentXml, labels: [] }
   const defs = readDefinitions(numberingXml, stylesXml)
   if (defs.nums.size === 0) return { documentXml, labels: [] }
   const sites = findParagraphs(documentXml)
