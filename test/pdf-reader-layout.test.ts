@@ -167,6 +167,16 @@ describe('ruled tables', () => {
     expect(tables[0].grid.cols).toBe(3)
   })
 
+  it('gives each run to one cell when a rule drawn part of the way leaves an L-shaped cell', () => {
+    // Rows 0–1 of columns 0–1: no rule under (0,0) and none between (1,0) and (1,1), so they form an L
+    // whose bounding box covers (0,1); the text of (0,1) stays in (0,1) only.
+    const lshape = [h(100, 50, 350), h(120, 150, 350), h(140, 50, 350), h(160, 50, 350), v(50, 100, 160), v(150, 100, 120), v(150, 140, 160), v(250, 100, 160), v(350, 100, 160)]
+    const runs = [run('Alpha', 55, 115), run('Beta', 155, 115), run('Gamma', 255, 115), run('Delta', 155, 135), run('Eps', 255, 135), run('Zeta', 55, 155), run('Eta', 155, 155), run('Theta', 255, 155)]
+    const { tables } = findRuledTables(lshape, runs)
+    const texts = tables[0].grid.cells.flatMap((c) => c.content.text.split(' ')).filter(Boolean).sort()
+    expect(texts).toEqual(['Alpha', 'Beta', 'Delta', 'Eps', 'Eta', 'Gamma', 'Theta', 'Zeta'])
+  })
+
   it('does not take a box drawn around a paragraph for a table', () => {
     const box = [h(100, 50, 350), h(160, 50, 350), v(50, 100, 160), v(350, 100, 160)]
     const { tables, rest } = findRuledTables(box, [run('A note in a frame.', 60, 130)])

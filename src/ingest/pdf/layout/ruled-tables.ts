@@ -129,7 +129,7 @@ export function mergedCells(
   ys: readonly number[],
   h: Segment[],
   v: Segment[]
-): { cells: { row: number; col: number; rowSpan: number; colSpan: number }[]; irregular: number } {
+): { cells: { row: number; col: number; rowSpan: number; colSpan: number }[]; irregular: number; owner: number[] } {
   const rows = ys.length - 1
   const cols = xs.length - 1
   const parent = Array.from({ length: rows * cols }, (_, i) => i)
@@ -155,6 +155,9 @@ export function mergedCells(
     }
   }
   let irregular = 0
+  // Each slot belongs to one cell: an L-shaped group's bounding box may overlap another cell, its text must not.
+  const index = new Map([...extent.keys()].map((root, i) => [root, i]))
+  const owner = Array.from({ length: rows * cols }, (_, slot) => index.get(find(parent, slot))!)
   const cells = [...extent.values()].map((e) => {
     const rowSpan = e.r2 - e.r1 + 1
     const colSpan = e.c2 - e.c1 + 1
@@ -162,7 +165,7 @@ export function mergedCells(
     if (rowSpan * colSpan !== e.n) irregular++
     return { row: e.r1, col: e.c1, rowSpan, colSpan }
   })
-  return { cells, irregular }
+  return { cells, irregular, owner }
 }
 
 function indexIn(bounds: readonly number[], v: number): number {
@@ -241,7 +244,7 @@ function buildTable(h: Segment[], v: Segment[], runs: readonly TextRun[], taken:
   const rows = ys.length - 1
   const cols = xs.length - 1
   if (rows < 1 || cols < 2 || rows * cols < 4) return null
-  const { cells: rects, irregular } = mergedCells(xs, ys, h, v)
+  const { cells: rects, irregular, owner } = mergedCells(xs, ys, h, v)
 
   // Slot → the runs whose middle falls in it; runs across a drawn column rule are cut there.
   const slotRuns = new Map<number, TextRun[]>()
@@ -266,13 +269,9 @@ function buildTable(h: Segment[], v: Segment[], runs: readonly TextRun[], taken:
       else slotRuns.set(key, [piece])
     }
   }
-  const cells: GridCell<CellText>[] = rects.map((rect) => {
-    const mine: TextRun[] = []
-    for (let r = rect.row; r < rect.row + rect.rowSpan; r++) {
-      for (let c = rect.col; c < rect.col + rect.colSpan; c++) mine.push(...(slotRuns.get(r * cols + c) ?? []))
-    }
-    return { ...rect, header: false, content: cellText(mine) }
-  })
+  const mine: TextRun[][] = rects.map(() => [])
+  for (const [slot, list] of slotRuns) mine[owner[slot]].push(...list)
+  const cells: GridCell<CellText>[] = rects.map((rect, i) => ({ ...rect, header: false, content: cellText(mine[i]) }))
   const filled = cells.filter((c) => c.content.text)
   // A box around a paragraph, a figure frame or boxes around page halves are not tables.
   const prose = filled.filter((c) => c.content.text.length > PROSE_CELL).length
