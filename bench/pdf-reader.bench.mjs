@@ -62,7 +62,8 @@ export default async function bench({ root, dist, tmp }) {
     if (pages > 0) files.push({ path, pages, bytes: readFileSync(path) })
   }
   const tools = {
-    'docmend (library, in process)': (f) => lib.readDocument(f.bytes, { from: 'pdf' }),
+    // A generous page budget: on a busy machine a slow page must be timed, not given up on.
+    'docmend (library, in process)': (f) => lib.readDocument(f.bytes, { from: 'pdf', budget: { pageMs: 600_000 } }),
     'docmend (CLI, one process per file)': (f) => run(process.execPath, [cli, 'convert', f.path, '--to', 'txt', '-o', join(tmp, 'docmend.txt')]),
     'pdftotext -layout': (f) => run('pdftotext', ['-layout', f.path, join(tmp, 'poppler.txt')]),
     'pdf.js getTextContent (bare, in process)': (f) => bareTextContent(f.bytes)
