@@ -104,7 +104,7 @@ describe('the corpus', () => {
         const around = extraction.pages.filter((p) => Math.abs(p.number - n) <= 2)
         const { tree, dropped } = pdfToMdast(around, extraction.info, { first: n, last: n })
         for (const transform of transforms) await transform(tree, [])
-        const drawn = chars(page.runs.map((r) => normalizeGlyphs(r).text))
+        const drawn = chars([...page.runs, ...(page.slanted ?? [])].map((r) => normalizeGlyphs(r).text))
         const kept = chars([toString(tree), ...dropped.map((d) => d.text)])
         for (const d of dropped) reasons.set(d.reason, (reasons.get(d.reason) ?? 0) + nonSpace(d.text).length)
         // A hyphen ending a line before a lower-case word is a break, not text: `exam-` + `ple` is read `example`.

@@ -77,3 +77,17 @@ describe('dense unruled numeric columns', () => {
     expect(rowsOf(found[0])).toEqual([['Year', 'Output', 'Growth', 'Index'], ...rows])
   })
 })
+
+describe('slanted text', () => {
+  it('keeps a label drawn at a slant, apart from the lines, with a warning', async () => {
+    const pdf = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(11).text('The body of the page, set on ordinary lines.', 50, 80, { lineBreak: false })
+      doc.save().rotate(-30, { origin: [300, 400] }).font('Helvetica-Bold').fontSize(40).text('DRAFT COPY', 200, 380, { lineBreak: false }).restore()
+    })
+    const { doc, messages } = await readDocument(pdf, { from: 'pdf' })
+    const text = toString(doc.tree)
+    expect(text).toContain('The body of the page, set on ordinary lines.')
+    expect(text).toContain('DRAFT COPY')
+    expect(messages.some((m) => /at a slant/.test(m.text))).toBe(true)
+  })
+})

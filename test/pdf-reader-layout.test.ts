@@ -73,8 +73,8 @@ describe('rules from operator lists', () => {
 })
 
 describe('text runs from pdf.js items', () => {
-  it('places runs on the displayed page, names their fonts and sees bold in the name', () => {
-    const { runs, skipped } = runsFromTextItems(
+  it('places runs on the displayed page, names their fonts, sees bold in the name and keeps slanted text apart', () => {
+    const { runs, slanted } = runsFromTextItems(
       [
         { str: 'Total', transform: [12, 0, 0, 12, 72, 700], width: 30, height: 12, fontName: 'f1' },
         { str: 'DRAFT', transform: [30, 30, -30, 30, 200, 400], width: 100, height: 42, fontName: 'f1' }
@@ -84,7 +84,8 @@ describe('text runs from pdf.js items', () => {
       [1, 0, 0, -1, 0, 842]
     )
     expect(runs).toEqual([{ text: 'Total', x: 72, y: 142, width: 30, size: 12, font: 'Arial-BoldMT', bold: true, italic: false }])
-    expect(skipped).toBe(1)
+    // The watermark is not on any line, but its text is kept.
+    expect(slanted.map((r) => r.text)).toEqual(['DRAFT'])
   })
 })
 

@@ -79,6 +79,9 @@ function pageFlow(prepared: Prepared, fragments: readonly Fragment[], flow: Flow
     flow.push(...items.map((i) => i.item))
     flow.push({ kind: 'break', page: false })
   }
+  // Slanted text sits on no line: each run is a paragraph of its own, top to bottom.
+  const slanted = (page.slanted ?? []).map(normalizeGlyphs).filter((r) => r.text.trim()).sort((a, b) => a.y - b.y || a.x - b.x)
+  for (const run of slanted) flow.push({ kind: 'paragraph', text: run.text.replace(/\s+/gu, ' ').trim(), page: number })
 }
 
 /**

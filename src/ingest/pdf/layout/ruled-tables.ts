@@ -222,6 +222,28 @@ export function cellText(runs: readonly TextRun[]): CellText {
   return { text: lines.reduce((a, b) => joinLines(a, b), ''), bold: visible.length > 0 && visible.every((r) => r.bold) }
 }
 
+/** Below this share of cells holding text, and of rows holding two or more, a drawn grid is a figure. */
+const SPARSE = 0.35
+const LONE_ROWS = 0.5
+/** A sparse grid with this share of rows holding no text is a figure. */
+const EMPTY_ROWS = 0.25
+
+/**
+ * Whether the text lines up with the grid the rules draw, as in a table:
+ * a figure (boxes, callouts, arrows) draws many cells and fills few, one
+ * to a row. Its text is then left as text.
+ */
+function likeATable(cells: readonly GridCell<CellText>[]): boolean {
+  const filled = cells.filter((c) => c.content.text)
+  const perRow = new Map<number, number>()
+  for (const c of filled) perRow.set(c.row, (perRow.get(c.row) ?? 0) + 1)
+  const paired = [...perRow.values()].filter((n) => n >= 2).length
+  if (filled.length >= cells.length * SPARSE) return true
+  // Rows with no text at all between the drawn lines: boxes of a diagram, not rows of a table.
+  const rows = Math.max(...cells.map((c) => c.row + c.rowSpan))
+  return paired >= perRow.size * LONE_ROWS && rows - perRow.size < rows * EMPTY_ROWS
+}
+
 /** The vertical middle of a run's glyphs. */
 const middleOf = (r: TextRun) => (r.length === undefined ? r.y - r.size * 0.35 : r.y + r.length / 2)
 
@@ -308,6 +330,10 @@ function buildTable(group: RuleGroup, runs: readonly TextRun[], taken: Set<TextR
     return null
   }
   const grid = foldWrappedRows(normalizeGrid({ rows, cols, headerRows: 0, cells }, emptyCell).grid)
+  if (!likeATable(grid.cells)) {
+    for (const run of inside) taken.delete(run)
+    return null
+  }
   grid.headerRows = detectHeaderRows(grid)
   const confidence = Math.max(0.5, 0.95 - 0.15 * irregular - (cut > 0 ? 0.1 : 0))
   return { kind: 'table', layout: 'pdf-ruled', confidence, box, columns: xs, grid: markBodyHeaders(normalizeGrid(grid, emptyCell).grid) }
