@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { gridToTable } from '../src/ast/table.js'
 import { checkTable } from '../src/check/check-table.js'
-import { placeRows } from '../src/tables/grid.js'
+import { placeRows } from '../src/ast/grid.js'
 import { type GeneratedTable, type NumberStyle, buildStatement, buildTable, setSlot, statementSpecs, tableSpecs } from './helpers/total-tables.js'
 
 const slot = (f: { row: number; col: number }) => `${f.row},${f.col}`

@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit'
 import { describe, expect, it } from 'vitest'
 import { checkDocument } from '../src/check/check-document.js'
 import { classifyLabel } from '../src/check/labels.js'
-import { parseReportNumber, usesDecimalComma } from '../src/check/numbers.js'
+import { parseReportNumber, usesDecimalComma } from '../src/tables/cell-type.js'
 import { convert, readDocument } from '../src/convert.js'
 
 // Seed 001's tables as they truly are (the hand-checked ground truth of table repair), and the pasted text itself.

@@ -1,7 +1,7 @@
 // The grid invariant every reader and writer relies on: each slot covered by
 // exactly one cell, spans inside the table, text never dropped.
 import { describe, expect, it } from 'vitest'
-import { type Grid, type GridCell, isNormalGrid, normalizeGrid, placeRows } from '../src/tables/grid.js'
+import { type Grid, type GridCell, isNormalGrid, normalizeGrid, placeRows } from '../src/ast/grid.js'
 
 const cell = (row: number, col: number, content: string, rowSpan = 1, colSpan = 1, header = false): GridCell<string> => ({
   row,

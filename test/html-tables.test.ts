@@ -139,3 +139,27 @@ describe('tables in HTML', () => {
     }
   })
 })
+
+describe('HTML input: the head read from <th> marks by the table core', () => {
+  const headRows = async (source: string) => {
+    const out = await convert(source, { to: 'json', from: 'html' })
+    const doc = JSON.parse(String(out.outputs.json))
+    interface Node {
+      type: string
+      children?: Node[]
+      data?: { headerRows?: number }
+    }
+    const find = (node: Node): Node | undefined => (node.type === 'table' ? node : node.children?.map(find).find(Boolean))
+    return find((doc.tree ?? doc) as Node)?.data?.headerRows
+  }
+
+  it('takes a row of <th> with an empty corner <td> as the head, and keeps five marked rows', async () => {
+    expect(await headRows('<table><tr><td></td><th>2023</th><th>2024</th></tr><tr><th>Sales</th><td>1</td><td>2</td></tr></table>')).toBe(1)
+    const marked = Array.from({ length: 5 }, (_, i) => `<tr><th>h${i}</th><th>g${i}</th></tr>`).join('')
+    expect(await headRows(`<table>${marked}<tr><td>a</td><td>1</td></tr></table>`)).toBe(5)
+  })
+
+  it('infers no head from content when the author marked none', async () => {
+    expect(await headRows('<table><tr><td>Item</td><td>Value</td></tr><tr><td>a</td><td>1</td></tr></table>')).toBe(0)
+  })
+})

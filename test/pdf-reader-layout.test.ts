@@ -19,7 +19,7 @@ import { findRuledTables } from '../src/ingest/pdf/layout/ruled-tables.js'
 import type { CellText, PageTable } from '../src/ingest/pdf/layout/table-types.js'
 import { verticalColumns, verticalParagraphs } from '../src/ingest/pdf/layout/vertical.js'
 import type { Rule, TextRun } from '../src/ingest/pdf/types.js'
-import { type Grid, placeRows } from '../src/tables/grid.js'
+import { type Grid, placeRows } from '../src/ast/grid.js'
 
 /** A run whose glyphs are each half an em wide (an em for CJK). */
 function run(text: string, x: number, y: number, extra: Partial<TextRun> = {}): TextRun {

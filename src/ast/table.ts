@@ -7,8 +7,8 @@
  * `tableCell` with `data.covered: true`.
  */
 import type { AlignType, PhrasingContent, Table, TableCell, TableRow } from 'mdast'
-import '../ast/types.js'
-import { type Grid, type GridFixes, type RowCell, isNormalGrid, normalizeGrid, placeRows } from '../tables/grid.js'
+import './types.js'
+import { type Grid, type GridFixes, type RowCell, isNormalGrid, normalizeGrid, placeRows } from './grid.js'
 
 export type CellContent = PhrasingContent[]
 

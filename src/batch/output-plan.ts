@@ -4,7 +4,7 @@
  * → `out/2023/a.html`); plain file arguments go straight into the folder.
  */
 import { dirname, join } from 'node:path'
-import { extensionFor, safeStem } from '../cli/names.js'
+import { extensionFor, safeStem } from '../io/output-names.js'
 import type { Format } from '../emit/types.js'
 import type { PlannedFile } from '../io/atomic-write.js'
 import type { ExpandedInput } from './expand-inputs.js'

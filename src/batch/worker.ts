@@ -4,8 +4,8 @@
  * the CLI does, atomically, so a worker that is stopped mid-way leaves nothing.
  */
 import { parentPort } from 'node:worker_threads'
-import { explainTables } from '../cli/explain.js'
-import { readInputFile } from '../cli/inputs.js'
+import { explainTables } from '../ast/explain-tables.js'
+import { readInputFile } from '../io/read-input.js'
 import { convert } from '../convert.js'
 import { ConversionError } from '../errors.js'
 import type { TaskStarted } from './pool.js'

@@ -19,9 +19,10 @@
  */
 import { toString } from 'mdast-util-to-string'
 import type { CellContent } from '../ast/table.js'
-import { type Grid, ownerMatrix } from '../tables/grid.js'
+import { type Grid, ownerMatrix } from '../ast/grid.js'
 import { type LabelClass, classifyLabel } from './labels.js'
-import { type CellValue, cellValue, looksLikeYear, usesDecimalComma } from './numbers.js'
+import { type CellValue, cellValue, isBareYear, usesDecimalComma } from '../tables/cell-type.js'
+import { leadingLabelRows } from '../tables/headers.js'
 
 /** A node of the row or column tree. Leaves are one grid row or column. */
 export interface AxisNode {
@@ -108,17 +109,13 @@ export function tableAxes(grid: Grid<CellContent>): TableAxes {
   const valueAt = (r: number, c: number): SlotValue => (isOrigin(r, c) ? values[owner[r][c]] : { kind: 'covered' })
   const numberAt = (r: number, c: number) => {
     const v = valueAt(r, c)
-    return v.kind === 'number' && !(c === 0 && looksLikeYear(texts[owner[r][c]]))
+    return v.kind === 'number' && !(c === 0 && isBareYear(texts[owner[r][c]]))
   }
 
-  // Head rows: as declared, then any leading rows without numbers (GFM has room for one head row only).
-  let headRows = grid.headerRows
-  while (headRows < grid.rows - 1 && rowNumbers(headRows) === 0 && texts.some((t, i) => t && grid.cells[i].row === headRows)) headRows++
-  function rowNumbers(r: number): number {
-    let n = 0
-    for (let c = 0; c < grid.cols; c++) if (numberAt(r, c) && !looksLikeYear(texts[owner[r][c]])) n++
-    return n
-  }
+  // Head rows: as declared, then leading rows of labels above data (GFM has room for one head row only).
+  const rowTexts = Array.from({ length: grid.rows }, () => [] as string[])
+  grid.cells.forEach((cell, i) => texts[i] && rowTexts[cell.row].push(texts[i]))
+  const headRows = grid.headerRows + leadingLabelRows(rowTexts, grid.headerRows)
   // A table without merged cells may have had them flattened: an empty cell then means "same as before".
   const headFlat = !grid.cells.some((cell) => cell.row < headRows && cell.colSpan > 1)
   const labelsFlat = !grid.cells.some((cell) => cell.row >= headRows && cell.rowSpan > 1)

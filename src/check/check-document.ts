@@ -8,7 +8,7 @@ import { visit } from 'unist-util-visit'
 import type { TotalMismatch } from '../ast/types.js'
 import { type Message, warning } from '../messages.js'
 import { type CheckOptions, type TotalFinding, checkTable } from './check-table.js'
-import { formatNumber } from './numbers.js'
+import { formatNumber } from '../tables/cell-type.js'
 
 export interface DocumentFinding extends TotalFinding {
   /** 1-based position of the table in the document. */

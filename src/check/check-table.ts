@@ -5,7 +5,7 @@
 import type { Table } from 'mdast'
 import { tableToGrid } from '../ast/table.js'
 import { type AxisNode, type TableAxes, tableAxes } from './axes.js'
-import { formatNumber } from './numbers.js'
+import { formatNumber } from '../tables/cell-type.js'
 import { type Part, type Relation, findRelations } from './relations.js'
 import { type SumResult, checkSum } from './sum.js'
 

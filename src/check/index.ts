@@ -4,5 +4,5 @@ export type { CheckDocumentOptions, DocumentCheck, DocumentFinding, TableSummary
 export { checkTable } from './check-table.js'
 export type { CheckOptions, FindingPart, TableCheck, TotalFinding } from './check-table.js'
 export { classifyLabel, stripNumbering, type LabelClass, type LabelRole } from './labels.js'
-export { parseReportNumber, type ReportNumber } from './numbers.js'
+export { parseReportNumber, type ReportNumber } from '../tables/cell-type.js'
 export { formatCheck } from './report.js'

@@ -7,7 +7,7 @@
  * last written digit for each figure involved, since each was rounded.
  */
 import type { SlotValue } from './axes.js'
-import type { ReportNumber } from './numbers.js'
+import type { ReportNumber } from '../tables/cell-type.js'
 
 export interface SignedValue {
   value: SlotValue

@@ -5,7 +5,7 @@ import { formatCheck } from '../check/report.js'
 import { ConversionError, UsageError } from '../errors.js'
 import type { InputKind } from '../sniff.js'
 import { parsePages } from './convert-command.js'
-import { readInputFile, readStdin } from './inputs.js'
+import { readInputFile, readStdin } from '../io/read-input.js'
 import { parseTolerance } from './tolerance.js'
 
 export interface CheckFlags {

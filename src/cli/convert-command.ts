@@ -16,7 +16,7 @@ import { writeFilesAtomic } from '../io/atomic-write.js'
 import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_WORKER_HEAP_MB } from '../limits.js'
 import type { InputKind } from '../sniff.js'
 import { parseTolerance } from './tolerance.js'
-import { readStdin } from './inputs.js'
+import { readStdin } from '../io/read-input.js'
 
 export interface ConvertFlags {
   to: string

@@ -13,7 +13,7 @@
  *
  * Pure: works on any `Grid<C>`; `isBlank` tells which contents are empty.
  */
-import { type Grid, ownerMatrix } from '../tables/grid.js'
+import { type Grid, ownerMatrix } from '../ast/grid.js'
 
 /** What a row is for. */
 export type RowKind = 'head' | 'section' | 'subhead' | 'data'

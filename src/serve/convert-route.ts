@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { create as contentDisposition } from 'content-disposition'
-import { extensionFor, safeStem } from '../cli/names.js'
+import { extensionFor, safeStem } from '../io/output-names.js'
 import { FORMATS, type Format, type WriteOptions } from '../emit/types.js'
 import { ConversionError } from '../errors.js'
 import { INPUT_KINDS, type InputKind } from '../sniff.js'

@@ -1,42 +1,18 @@
 /**
- * What a cell's text is, judged on its own: a value (a number as reports
- * write them, a dash, a date), a year (which heads columns as often as it
- * fills them), a label, or nothing.
+ * The coarse kind of a cell the table layouts and the header inference work
+ * with: a value (data a header labels), a year (which heads columns as often
+ * as it fills them), a label, or nothing. Derived from the one cell typing in
+ * `cell-type.ts`; the rest of this file reads labels (numbering, totals).
  */
 import { isCjk } from '../text/cjk.js'
+import { isValueType, typeCell } from './cell-type.js'
 
 export type CellKind = 'empty' | 'value' | 'year' | 'label'
 
-const FULLWIDTH_DIGITS = /[０-９]/g
-/** Any character toAsciiDigits changes: most cells have none, and skip its seven replaces. */
-const WIDE_DIGIT_OR_SIGN = /[０-９，．％－−–（）]/
-
-/** Full-width digits and signs to ASCII. */
-export function toAsciiDigits(text: string): string {
-  if (!WIDE_DIGIT_OR_SIGN.test(text)) return text
-  return text
-    .replace(FULLWIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48))
-    .replace(/[，]/g, ',')
-    .replace(/[．]/g, '.')
-    .replace(/[％]/g, '%')
-    .replace(/[－−–]/g, '-')
-    .replace(/[（]/g, '(')
-    .replace(/[）]/g, ')')
-}
-
-const NUMBER = /^[-+]?[$€£¥￥]?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s?(%|‰|万|亿|千|元|万元|亿元|k|m|bn|x)?$/i
-const PAREN_NEGATIVE = /^\([$€£¥￥]?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\)$/
-const DASH = /^[-—–―~～/／]+$|^(n\/?a|nil|none|无|不适用|－)$/i
-const DATE = /^\d{4}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/
-const YEAR = /^(19|20)\d{2}(年|年度|FY)?$|^FY\s?(19|20)?\d{2}$/i
-
 export function cellKind(text: string): CellKind {
-  const t = text.trim()
-  if (t === '') return 'empty'
-  const a = toAsciiDigits(t).replace(/\s+/g, ' ')
-  if (YEAR.test(a)) return 'year'
-  if (NUMBER.test(a) || PAREN_NEGATIVE.test(a) || DASH.test(a) || DATE.test(a)) return 'value'
-  return 'label'
+  const type = typeCell(text)
+  if (type === 'empty' || type === 'year') return type
+  return isValueType(type) ? 'value' : 'label'
 }
 
 /** Numbering families a row label can start with, for hierarchy depth. */

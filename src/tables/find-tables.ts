@@ -3,7 +3,7 @@
  */
 import type { TableOrigin } from '../ast/types.js'
 import { findGfmTables } from './gfm.js'
-import type { Grid } from './grid.js'
+import type { Grid } from '../ast/grid.js'
 import { inferGrid } from './infer/index.js'
 import { parseBrokenGfm } from './layouts/gfm-like.js'
 import { parsePipeCells, parsePipeRows } from './layouts/pipe.js'

@@ -3,7 +3,7 @@
  * delimiter row, body rows. Cells keep their Markdown inline markup.
  */
 import type { DetectedTable } from './find-tables.js'
-import { normalizeGrid } from './grid.js'
+import { normalizeGrid } from '../ast/grid.js'
 
 const DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/
 

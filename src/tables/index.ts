@@ -3,4 +3,4 @@
  * See README, "Table repair".
  */
 export { type DetectedTable, findTables } from './find-tables.js'
-export * from './grid.js'
+export * from '../ast/grid.js'

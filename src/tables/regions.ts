@@ -4,7 +4,7 @@
  * a heading before it or prose after it has no separators and so is not a
  * row, while a section row inside it (`第二十条第（五）项 | |||`) does.
  */
-import { isTitleLike } from '../ingest/text/classify.js'
+import { isTitleLike } from '../text/title-like.js'
 import { displayWidth } from '../text/cjk.js'
 import { occurrences } from '../text/occurrences.js'
 import { cellKind } from './cell-kind.js'

@@ -10,7 +10,7 @@ import { visit } from 'unist-util-visit'
 import { readDocument } from '../../src/convert.js'
 import type { TextGrid } from '../../src/emit/text/table-grid.js'
 import { tableGrid } from '../../src/emit/text/table.js'
-import { ownerMatrix } from '../../src/tables/grid.js'
+import { ownerMatrix } from '../../src/ast/grid.js'
 
 export async function sampleTables(bytes: Uint8Array): Promise<Table[]> {
   const { doc } = await readDocument(bytes)

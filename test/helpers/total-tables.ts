@@ -8,7 +8,7 @@
 import fc from 'fast-check'
 import type { Table } from 'mdast'
 import { type CellContent, gridToTable } from '../../src/ast/table.js'
-import type { GridCell } from '../../src/tables/grid.js'
+import type { GridCell } from '../../src/ast/grid.js'
 
 type Place = 'none' | 'first' | 'last'
 

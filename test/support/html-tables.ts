@@ -5,7 +5,7 @@
 import type { Element, ElementContent, Root } from 'hast'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
-import { placeRows, type Grid } from '../../src/tables/grid.js'
+import { placeRows, type Grid } from '../../src/ast/grid.js'
 
 const parser = unified().use(rehypeParse, { fragment: true })
 

@@ -5,7 +5,7 @@
  */
 import { normalizeCellText } from '../../src/tables/cell-kind.js'
 import { findTables } from '../../src/tables/index.js'
-import type { Grid } from '../../src/tables/grid.js'
+import type { Grid } from '../../src/ast/grid.js'
 import { type MangledLayout, mangle } from './manglers.js'
 import { teds } from './teds.js'
 import type { TruthCell, TruthTable } from './table-generator.js'

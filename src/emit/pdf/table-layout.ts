@@ -12,7 +12,8 @@
  */
 import type { AlignType, Table } from 'mdast'
 import { type CellContent, tableToGrid } from '../../ast/table.js'
-import type { GridCell } from '../../tables/grid.js'
+import type { GridCell } from '../../ast/grid.js'
+import { isFigureType, typeCell } from '../../tables/cell-type.js'
 import type { PdfContext } from './context.js'
 import type { Run, RunStyle } from './inline.js'
 import { type Line, layoutLines, measureRuns } from './line-layout.js'
@@ -45,12 +46,16 @@ interface Extent {
   max: number
 }
 
-const NUMERIC = /^[\s(（]*[-+−]?[\d,.，]+%?[)）]?\s*$/u
+/** Figures (and years) line up on the right, as in the reports they come from. */
+const isFigure = (text: string) => {
+  const type = typeCell(text)
+  return isFigureType(type) || type === 'year'
+}
 
 function alignOf(inHead: boolean, align: AlignType | undefined, text: string): Align {
   if (inHead) return 'center'
   if (align === 'right' || align === 'center' || align === 'left') return align
-  return NUMERIC.test(text) ? 'right' : 'left'
+  return isFigure(text) ? 'right' : 'left'
 }
 
 /** Width candidates to try, in order: portrait at shrinking sizes, then landscape. */

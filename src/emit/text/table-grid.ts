@@ -13,7 +13,7 @@
  * otherwise the grid does not fit and the caller reads the table linearly.
  */
 import type { AlignType } from 'mdast'
-import type { Grid, GridCell } from '../../tables/grid.js'
+import type { Grid, GridCell } from '../../ast/grid.js'
 import { charWidth, textWidth, unbreakableWidth, wrap } from './wrap.js'
 
 export type TextGrid = Grid<string>

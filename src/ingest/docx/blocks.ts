@@ -6,9 +6,10 @@ import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mda
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { TITLE_WIDTH } from '../text/blocks.js'
-import { isTitleLike, numberingLevel } from '../text/classify.js'
+import { isTitleLike } from '../../text/title-like.js'
+import { numberingLevel } from '../text/classify.js'
 import { gridToTable, tableToGrid } from '../../ast/table.js'
-import { inferBodyHeaders } from '../../tables/body-headers.js'
+import { inferRowHeaders } from '../../tables/headers.js'
 
 const isBlankText = (node: PhrasingContent) => node.type === 'text' && node.value.trim() === ''
 
@@ -104,7 +105,7 @@ export function markDocxTables(tree: Root): void {
     if (node.data?.origin?.layout !== 'html' || !parent || index === undefined) return
     // Word marks header rows but cannot mark row headers or sub-header rows: infer them.
     const { grid } = tableToGrid(node)
-    const table = gridToTable(inferBodyHeaders(grid, (content) => toString({ type: 'paragraph', children: content })), node.align)
+    const table = gridToTable(inferRowHeaders(grid, (content) => toString({ type: 'paragraph', children: content })), node.align)
     table.data = { ...node.data, ...table.data, origin: { layout: 'docx', confidence: 1 } }
     parent.children[index] = table
   })

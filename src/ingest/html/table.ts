@@ -8,7 +8,8 @@ import type { Paragraph, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { tableLines, toPhrasing } from '../../ast/flatten.js'
 import { gridToTable } from '../../ast/table.js'
-import { type RowCell, placeRows } from '../../tables/grid.js'
+import { type GridCell, type RowCell, placeRows } from '../../ast/grid.js'
+import { type HeaderCue, inferHeaderRows } from '../../tables/headers.js'
 
 type CellContent = ReturnType<typeof toPhrasing>
 
@@ -38,6 +39,11 @@ function span(value: unknown): number {
   return Number.isFinite(n) && n >= 0 ? n : 1
 }
 
+const cellCue = (cell: GridCell<CellContent>): HeaderCue => ({
+  text: toString({ type: 'paragraph', children: cell.content }),
+  strong: cell.header
+})
+
 const cellsOf = (tr: Element) => tr.children.filter((c): c is Element => isElement(c, 'td', 'th'))
 
 export function table(state: State, node: Element): Table | Paragraph {
@@ -63,13 +69,9 @@ export function table(state: State, node: Element): Table | Paragraph {
         }
       })
   )
-  // Without <thead>, leading rows made only of <th> are the head.
-  let headerRows = headRows
-  if (headerRows === 0) {
-    while (headerRows < spec.length && spec[headerRows].length > 0 && spec[headerRows].every((c) => c.header)) headerRows++
-    if (headerRows === spec.length && spec.length > 1) headerRows = 1
-  }
-  const { grid } = placeRows(spec, () => [], headerRows)
+  const placed = placeRows(spec, () => [], headRows).grid
+  // Without <thead>, the table core reads the head from the <th> marks.
+  const grid = headRows > 0 ? placed : { ...placed, headerRows: inferHeaderRows(placed, cellCue, { marked: true }) }
   const result = gridToTable(grid)
   result.data = { ...result.data, origin: { layout: 'html', confidence: 1 } }
   if (caption) {

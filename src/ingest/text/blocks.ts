@@ -5,7 +5,8 @@
  */
 import type { BlockContent, Code, Heading, List, ListItem, Paragraph, RootContent } from 'mdast'
 import { displayWidth, joinWrapped } from '../../text/cjk.js'
-import { type Line, classify, isTitleLike } from './classify.js'
+import { isTitleLike } from '../../text/title-like.js'
+import { type Line, classify } from './classify.js'
 
 /** A run of lines to turn into blocks, or a node made elsewhere (a table). */
 export type Segment = { lines: string[]; firstLine: number } | { node: RootContent }

@@ -5,7 +5,7 @@
 import type { Root, RootContent } from 'mdast'
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
 import { toString } from 'mdast-util-to-string'
-import { detectedTableToMdast } from '../../ast/detected-table.js'
+import { detectedTableToMdast } from '../../tables/detected-table.js'
 import { type Message, info } from '../../messages.js'
 import { decodeInput } from '../decode.js'
 import { findTables } from '../../tables/index.js'

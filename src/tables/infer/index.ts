@@ -11,7 +11,7 @@
  *    below; data rows put labels by hierarchy (labels.ts) and values under
  *    the leaves of the header above them, right-aligned when short.
  */
-import { type Grid, normalizeGrid } from '../grid.js'
+import { type Grid, normalizeGrid } from '../../ast/grid.js'
 import type { RawTable } from '../raw.js'
 import { familyDepths } from './depth.js'
 import { type Forest, type ForestNode, forestLeaves, solveForest } from './forest.js'

@@ -4,7 +4,7 @@
  * until a cell starts under them, labels nest as in labels.ts, values take
  * the width of the header leaf above them.
  */
-import { normalizeGrid } from '../grid.js'
+import { normalizeGrid } from '../../ast/grid.js'
 import type { RawTable } from '../raw.js'
 import { familyDepths } from './depth.js'
 import type { Inferred } from './index.js'

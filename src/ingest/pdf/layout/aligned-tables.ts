@@ -12,7 +12,7 @@
  * Pure: lines in, lines and tables out (in order).
  */
 import { joinLines } from './join-lines.js'
-import { type GridCell, normalizeGrid } from '../../../tables/grid.js'
+import { type GridCell, normalizeGrid } from '../../../ast/grid.js'
 import type { Rule, TextRun } from '../types.js'
 import { type Strip, lowStrips } from './columns.js'
 import { type Fragment, fragmentFromRuns, joinPieces } from './fragments.js'

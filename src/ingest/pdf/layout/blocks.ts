@@ -8,7 +8,8 @@
  */
 import type { Heading, Paragraph, RootContent } from 'mdast'
 import { displayWidth } from '../../../text/cjk.js'
-import { classify, isTitleLike } from '../../text/classify.js'
+import { isTitleLike } from '../../../text/title-like.js'
+import { classify } from '../../text/classify.js'
 import type { DroppedText, FlowItem } from './flow.js'
 import { type Box, median, weightedMode } from './geometry.js'
 import { joinLines } from './join-lines.js'

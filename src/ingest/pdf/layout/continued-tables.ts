@@ -3,7 +3,7 @@
  * of a page, one at the head of the next, with the same columns and often
  * the head rows repeated. They are joined back into one grid. Pure.
  */
-import { type GridCell, normalizeGrid } from '../../../tables/grid.js'
+import { type GridCell, normalizeGrid } from '../../../ast/grid.js'
 import type { DroppedText, FlowItem } from './flow.js'
 import { cluster } from './geometry.js'
 import { type CellText, type PageTable, emptyCell } from './table-types.js'

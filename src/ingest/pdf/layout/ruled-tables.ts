@@ -14,7 +14,7 @@
  * they did not take out.
  */
 import { joinLines } from './join-lines.js'
-import { type GridCell, normalizeGrid } from '../../../tables/grid.js'
+import { type GridCell, normalizeGrid } from '../../../ast/grid.js'
 import type { Rule, TextRun } from '../types.js'
 import { type Box, cluster, overlap } from './geometry.js'
 import { baselineGroups, joinPieces } from './fragments.js'

@@ -1,5 +1,5 @@
 /** Tables found on a page, before they become mdast. */
-import type { Grid } from '../../../tables/grid.js'
+import type { Grid } from '../../../ast/grid.js'
 import type { Box } from './geometry.js'
 
 /** What a table cell holds: its text (lines reflowed) and how it was set. */

@@ -5,7 +5,7 @@
  * own. Such a row, whose only text continues the cell above it (it starts in
  * lower case or with a bracket) and is not a figure, is folded back. Pure.
  */
-import { type Grid, type GridCell, normalizeGrid, ownerMatrix } from '../../../tables/grid.js'
+import { type Grid, type GridCell, normalizeGrid, ownerMatrix } from '../../../ast/grid.js'
 import { isNumeric } from './header-rows.js'
 import { joinLines } from './join-lines.js'
 import { type CellText, emptyCell } from './table-types.js'

@@ -1,7 +1,7 @@
 /** `--explain` (and the web page): per table found, its origin data and grid size. */
 import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
-import type { TableOrigin } from '../ast/types.js'
+import type { TableOrigin } from './types.js'
 
 /** What docmend knows about one table it found. */
 export interface TableReport {

@@ -98,11 +98,6 @@ export function usesDecimalComma(texts: string[]): boolean {
   return comma > point
 }
 
-/** A four-digit year written bare (`2023`): a label, not an amount, in a row-label column. */
-export function looksLikeYear(text: string): boolean {
-  return /^(?:1[89]|2[01])\d\d$/.test(text.normalize('NFKC').trim())
-}
-
 /** Format a value the way the report wrote its numbers (thousands separators, decimals). */
 export function formatNumber(value: number, decimals = 0, percent = false): string {
   const fixed = Math.abs(value).toFixed(decimals)

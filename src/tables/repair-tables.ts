@@ -8,10 +8,10 @@
 import type { Paragraph, Parent, Root, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
-import { detectedTableToMdast } from '../ast/detected-table.js'
+import { detectedTableToMdast } from './detected-table.js'
 import { normalizeTable } from '../ast/table.js'
-import { findTables } from '../tables/index.js'
-import { isGfmDelimiter, splitGfmRow } from '../tables/gfm.js'
+import { findTables } from './index.js'
+import { isGfmDelimiter, splitGfmRow } from './gfm.js'
 
 /** Paragraph text as lines, keeping tabs and line breaks. */
 function paragraphLines(node: Paragraph): string[] {

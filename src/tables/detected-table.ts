@@ -3,9 +3,9 @@ import type { PhrasingContent, Table } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import type { DetectedTable } from '../tables/find-tables.js'
-import { mapGrid } from '../tables/grid.js'
-import { gridToTable } from './table.js'
+import type { DetectedTable } from './find-tables.js'
+import { mapGrid } from '../ast/grid.js'
+import { gridToTable } from '../ast/table.js'
 
 const inlineParser = unified().use(remarkParse).use(remarkGfm)
 

@@ -1,0 +1,148 @@
+/**
+ * Which cells of a table are headers: the one place that decides it for the
+ * text repair's callers, the PDF reader, the HTML and Word readers and
+ * `check`. Pure functions over a grid whose cells give their text and,
+ * when the source has it, style evidence (bold, or marked as a header cell).
+ *
+ * - `inferHeaderRows`: how many leading rows form the head.
+ * - `leadingLabelRows`: leading rows of labels above rows of figures.
+ * - `markStyledBodyHeaders`: body cells set apart by style (bold labels, section rows).
+ * - `inferRowHeaders`: row headers of a table of values (labels left of a row's first value).
+ */
+import type { Grid, GridCell } from '../ast/grid.js'
+import { cellKind } from './cell-kind.js'
+import { isValueType, typeCell } from './cell-type.js'
+
+/** What a header decision may look at in a cell. */
+export interface HeaderCue {
+  text: string
+  /** Set apart by style: every glyph bold, or a cell the source marks as a header (`<th>`). */
+  strong?: boolean
+}
+
+/** At most this many rows make a head inferred from content. */
+const MAX_HEAD = 4
+
+/** A cell that is data a header labels (a figure, dash, date or time); years are not. */
+export function isDataCell(text: string): boolean {
+  return isValueType(typeCell(text))
+}
+
+/** A cell read as a value or a year (what a head row does not hold, years apart): for layout decisions. */
+export function isNumericCell(text: string): boolean {
+  const kind = cellKind(text)
+  return kind === 'value' || kind === 'year'
+}
+
+/**
+ * How many of `rows` (each a row's non-empty cell texts), from `start`, are
+ * rows of labels above rows of data: no data cell of their own, and data
+ * somewhere below. Years may head the columns of figures below.
+ */
+export function leadingLabelRows(rows: string[][], start = 0): number {
+  const hasData = rows.map((texts) => texts.some(isDataCell))
+  let r = start
+  while (r < rows.length && rows[r].length > 0 && !hasData[r] && hasData.slice(r + 1).some(Boolean)) r++
+  return r - start
+}
+
+export interface HeaderRowOptions {
+  /** A head the source suggests (a rule drawn under it): used when neither style nor content decides. */
+  hint?: number
+  /**
+   * The cues are the author's own markup (`<th>`), not typography: any
+   * number of marked rows is the head, a table marked throughout has its
+   * first row as head, and nothing is inferred from content.
+   */
+  marked?: boolean
+}
+
+/**
+ * The number of head rows: leading rows set apart by style above rows that
+ * are not, else leading rows of labels above rows of data, else the hint,
+ * else 0. Extended to cover row spans that start in it.
+ */
+export function inferHeaderRows<C>(grid: Grid<C>, cue: (cell: GridCell<C>) => HeaderCue, options: HeaderRowOptions = {}): number {
+  const { hint = 0, marked = false } = options
+  const rows = Array.from({ length: grid.rows }, () => [] as HeaderCue[])
+  for (const cell of grid.cells) {
+    const c = cue(cell)
+    if (c.text.trim()) rows[cell.row].push(c)
+  }
+  const allStrong = (r: number) => rows[r].length > 0 && rows[r].every((c) => c.strong)
+
+  let head = 0
+  let strong = 0
+  while (strong < grid.rows && (allStrong(strong) || (rows[strong].length === 0 && strong > 0))) strong++
+  const plainBelow = rows.slice(strong).some((_, k) => rows[strong + k].length > 0 && !allStrong(strong + k))
+  if (marked) head = strong >= grid.rows ? Math.min(1, grid.rows) : strong
+  else if (strong > 0 && strong < grid.rows && strong <= MAX_HEAD && plainBelow) head = strong
+  else {
+    const texts = rows.map((r) => r.map((c) => c.text))
+    const labels = leadingLabelRows(texts)
+    const body = texts.slice(labels).filter((r) => r.length > 0)
+    const dataBody = body.filter((r) => r.some(isDataCell)).length
+    if (labels > 0 && labels <= MAX_HEAD && body.length > 0 && dataBody >= body.length * 0.5) head = labels
+    else if (hint > 0 && hint < grid.rows) head = hint
+  }
+  if (head === 0) return 0
+  // A head cell that spans down takes the rows it covers into the head.
+  let grown = true
+  while (grown) {
+    grown = false
+    for (const cell of grid.cells) {
+      if (cell.row < head && cell.row + cell.rowSpan > head && cell.row + cell.rowSpan < grid.rows) {
+        head = cell.row + cell.rowSpan
+        grown = true
+      }
+    }
+  }
+  return head
+}
+
+/**
+ * Body cells set apart as headers: strong (bold) labels in rows that also
+ * hold plain cells, and section rows (one cell across the whole width).
+ */
+export function markStyledBodyHeaders<C>(grid: Grid<C>, cue: (cell: GridCell<C>) => HeaderCue): Grid<C> {
+  const plainInRow = new Set<number>()
+  for (const cell of grid.cells) {
+    const c = cue(cell)
+    if (c.text.trim() && !c.strong) plainInRow.add(cell.row)
+  }
+  const cells = grid.cells.map((cell) => {
+    const c = cue(cell)
+    if (cell.row < grid.headerRows || !c.text.trim()) return cell
+    const section = cell.col === 0 && cell.colSpan === grid.cols && grid.cols > 1
+    const label = c.strong && plainInRow.has(cell.row)
+    return section || label ? { ...cell, header: true } : cell
+  })
+  return { ...grid, cells }
+}
+
+/**
+ * Row headers for sources that cannot mark them (Word tables have header
+ * rows but no row headers): in a table of values, a body row with no value
+ * in it heads the rows below (a section or sub-header row), and the labels
+ * left of a row's first value are its row headers.
+ */
+export function inferRowHeaders<C>(grid: Grid<C>, textOf: (content: C) => string): Grid<C> {
+  const kinds = grid.cells.map((cell) => cellKind(textOf(cell.content)))
+  if (!kinds.some((k) => k === 'value')) return grid
+  const byRow = new Map<number, number[]>()
+  grid.cells.forEach((cell, i) => {
+    if (cell.row < grid.headerRows) return
+    byRow.set(cell.row, [...(byRow.get(cell.row) ?? []), i])
+  })
+  const header = new Set<number>()
+  for (const indexes of byRow.values()) {
+    const values = indexes.filter((i) => kinds[i] === 'value')
+    if (values.length === 0) {
+      if (indexes.some((i) => kinds[i] === 'label')) for (const i of indexes) header.add(i)
+      continue
+    }
+    const firstValueCol = Math.min(...values.map((i) => grid.cells[i].col))
+    for (const i of indexes) if (grid.cells[i].col < firstValueCol && kinds[i] !== 'value') header.add(i)
+  }
+  return { ...grid, cells: grid.cells.map((cell, i) => (header.has(i) ? { ...cell, header: true } : cell)) }
+}
