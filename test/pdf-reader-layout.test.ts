@@ -73,8 +73,8 @@ describe('rules from operator lists', () => {
 })
 
 describe('text runs from pdf.js items', () => {
-  it('places runs on the displayed page, names their fonts and sees bold in the name', () => {
-    const { runs, skipped } = runsFromTextItems(
+  it('places runs on the displayed page, names their fonts, sees bold in the name and keeps slanted text apart', () => {
+    const { runs, slanted } = runsFromTextItems(
       [
         { str: 'Total', transform: [12, 0, 0, 12, 72, 700], width: 30, height: 12, fontName: 'f1' },
         { str: 'DRAFT', transform: [30, 30, -30, 30, 200, 400], width: 100, height: 42, fontName: 'f1' }
@@ -84,7 +84,8 @@ describe('text runs from pdf.js items', () => {
       [1, 0, 0, -1, 0, 842]
     )
     expect(runs).toEqual([{ text: 'Total', x: 72, y: 142, width: 30, size: 12, font: 'Arial-BoldMT', bold: true, italic: false }])
-    expect(skipped).toBe(1)
+    // The watermark is not on any line, but its text is kept.
+    expect(slanted.map((r) => r.text)).toEqual(['DRAFT'])
   })
 })
 
@@ -165,6 +166,16 @@ describe('ruled tables', () => {
     const runs = [run('Office', 60, 115), run('Sales', 200, 115), run('North', 60, 135), run('120', 155, 135), run('130', 255, 135), run('125', 155, 155), run('128', 255, 155)]
     const { tables } = findRuledTables(inset, runs)
     expect(tables[0].grid.cols).toBe(3)
+  })
+
+  it('gives each run to one cell when a rule drawn part of the way leaves an L-shaped cell', () => {
+    // Rows 0–1 of columns 0–1: no rule under (0,0) and none between (1,0) and (1,1), so they form an L
+    // whose bounding box covers (0,1); the text of (0,1) stays in (0,1) only.
+    const lshape = [h(100, 50, 350), h(120, 150, 350), h(140, 50, 350), h(160, 50, 350), v(50, 100, 160), v(150, 100, 120), v(150, 140, 160), v(250, 100, 160), v(350, 100, 160)]
+    const runs = [run('Alpha', 55, 115), run('Beta', 155, 115), run('Gamma', 255, 115), run('Delta', 155, 135), run('Eps', 255, 135), run('Zeta', 55, 155), run('Eta', 155, 155), run('Theta', 255, 155)]
+    const { tables } = findRuledTables(lshape, runs)
+    const texts = tables[0].grid.cells.flatMap((c) => c.content.text.split(' ')).filter(Boolean).sort()
+    expect(texts).toEqual(['Alpha', 'Beta', 'Delta', 'Eps', 'Eta', 'Gamma', 'Theta', 'Zeta'])
   })
 
   it('does not take a box drawn around a paragraph for a table', () => {

@@ -172,3 +172,35 @@ export const f1 = (s: Score) => {
   const r = recall(s)
   return p + r === 0 ? 0 : (2 * p * r) / (p + r)
 }
+
+/**
+ * Expected cells in place: a non-empty expected cell is in place when one
+ * of the tables found holds the same text at the same row and column, once
+ * that table is laid over the expected one at the offset where most cells
+ * agree (a table found may start a row or a column later, or be one of
+ * several tables an expected CSV stacks). `truth` counts the non-empty
+ * expected cells, `matched` those in place.
+ */
+export function cellsInPlace(truth: readonly ScoredCell[], candidates: readonly ScoredCell[][]): { truth: number; matched: number } {
+  const expected = truth.map((c) => ({ ...c, text: normal(c.text) })).filter((c) => c.text)
+  const placed = new Set<number>()
+  for (const cells of candidates) {
+    const at = new Map<string, string>()
+    for (const c of cells) at.set(`${c.r1},${c.c1}`, normal(c.text))
+    const byText = new Map<string, ScoredCell[]>()
+    for (const c of cells) {
+      const t = normal(c.text)
+      if (t) byText.set(t, [...(byText.get(t) ?? []), c])
+    }
+    // Offsets proposed by cells with the same text; the one most cells agree on wins.
+    const votes = new Map<string, number>()
+    for (const e of expected) for (const f of byText.get(e.text) ?? []) votes.set(`${f.r1 - e.r1},${f.c1 - e.c1}`, (votes.get(`${f.r1 - e.r1},${f.c1 - e.c1}`) ?? 0) + 1)
+    const best = [...votes].sort((a, b) => b[1] - a[1])[0]
+    if (!best) continue
+    const [dr, dc] = best[0].split(',').map(Number)
+    expected.forEach((e, i) => {
+      if (at.get(`${e.r1 + dr},${e.c1 + dc}`) === e.text) placed.add(i)
+    })
+  }
+  return { truth: expected.length, matched: placed.size }
+}

@@ -11,8 +11,11 @@ import { mapGrid } from '../../ast/grid.js'
 import type { ReadOptions, ReadResult } from '../types.js'
 import { type TableItem, buildBlocks } from './layout/blocks.js'
 import { layoutPages } from './layout/document.js'
+import type { DroppedText } from './layout/flow.js'
 import type { PageContent, PdfInfo } from './types.js'
-import { DEFAULT_BUDGET, type ExtractionBudget, runExtraction } from './run-extraction.js'
+import { DEFAULT_BUDGET, type Extraction, type ExtractionBudget, runExtraction } from './run-extraction.js'
+
+export type { DroppedText } from './layout/flow.js'
 
 /** Pages read on each side of a `--pages` range, so running heads are still recognised. */
 const RANGE_CONTEXT = 2
@@ -29,14 +32,19 @@ export function pdfTableNode(table: TableItem): Table {
   return node
 }
 
-/** Pages already extracted → mdast. Pure. */
+/**
+ * Pages already extracted → mdast. Pure. `dropped` lists the text left out
+ * on purpose (running heads, overprinted copies, repeated table heads, list
+ * markers): with the tree, it accounts for every character drawn.
+ */
 export function pdfToMdast(
   pages: readonly PageContent[],
   meta: Partial<PdfInfo> = {},
   range?: { first: number; last: number }
-): { tree: Root; messages: Message[] } {
+): { tree: Root; messages: Message[]; dropped: DroppedText[] } {
   const messages: Message[] = []
-  const children: RootContent[] = buildBlocks(layoutPages(pages, range), (table) => {
+  const { flow, dropped } = layoutPages(pages, range)
+  const children: RootContent[] = buildBlocks(flow, (table) => {
     messages.push(
       info(
         'table-repaired',
@@ -44,26 +52,34 @@ export function pdfToMdast(
       )
     )
     return pdfTableNode(table)
-  })
+  }, dropped)
   const tree: Root = { type: 'root', children }
   const data: NonNullable<Root['data']> = {}
   if (meta.title) data.title = meta.title
   if (meta.lang) data.lang = meta.lang
   if (meta.author) data.author = meta.author
   if (Object.keys(data).length > 0) tree.data = data
-  return { tree, messages }
+  return { tree, messages, dropped }
 }
 
-export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<ReadResult> {
-  const budget = { ...DEFAULT_BUDGET, ...options.budget }
-  const extraction = await runExtraction(
+/** pdf.js's reading of the document (in a worker, under the time budget). */
+export function extractPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<Extraction> {
+  return runExtraction(
     {
       bytes,
       ...(options.password !== undefined ? { password: options.password } : {}),
       ...(options.pages ? { pages: options.pages, context: RANGE_CONTEXT } : {})
     },
-    budget
+    { ...DEFAULT_BUDGET, ...options.budget }
   )
+}
+
+export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<ReadResult> {
+  return readExtraction(await extractPdf(bytes, options), options)
+}
+
+/** An extraction → the document, or the one-line error a user sees. Pure. */
+export function readExtraction(extraction: Extraction, options: Pick<PdfReadOptions, 'pages'> = {}): ReadResult {
   const { pageCount } = extraction.info
   if (options.pages && options.pages.from > pageCount) {
     throw new ConversionError(`page ${options.pages.from} is past the end: the PDF has ${pageCount} page${pageCount === 1 ? '' : 's'}`, 'empty')

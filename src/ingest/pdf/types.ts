@@ -47,6 +47,8 @@ export interface PageContent {
   runs: TextRun[]
   /** Horizontal and vertical rulings only (diagonals and curves are dropped). */
   rules: Rule[]
+  /** Text drawn at a slant (a watermark, an angled label): on no line, read at the end of the page. */
+  slanted?: TextRun[]
 }
 
 /** What the document declares about itself. */

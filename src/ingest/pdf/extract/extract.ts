@@ -84,13 +84,15 @@ async function readPage(page: PDFPageProxy, pdfjs: Awaited<ReturnType<typeof loa
     }
   }
   const items = text.items.filter((item): item is PdfjsTextItem & typeof item => 'str' in item)
-  const { runs, skipped } = runsFromTextItems(items, text.styles as Record<string, PdfjsTextStyle>, fontNames, base)
-  if (skipped > 0) warnings.push(`page ${page.pageNumber}: ${skipped} text run(s) drawn at a slant were skipped`)
+  const { runs, slanted } = runsFromTextItems(items, text.styles as Record<string, PdfjsTextStyle>, fontNames, base)
+  if (slanted.length > 0) warnings.push(`page ${page.pageNumber}: ${slanted.length} text run(s) drawn at a slant are read apart, at the end of the page`)
   const size = { width: viewport.width, height: viewport.height }
   const { rules, truncated } = rulesFromOperators(operators, pdfjs.OPS, base, size)
   if (truncated) warnings.push(`page ${page.pageNumber}: too many drawn lines; table rulings read only in part`)
   page.cleanup()
-  return { content: { number: page.pageNumber, ...size, runs, rules }, warnings }
+  const content: PageContent = { number: page.pageNumber, ...size, runs, rules }
+  if (slanted.length > 0) content.slanted = slanted
+  return { content, warnings }
 }
 
 /**

@@ -23,16 +23,17 @@ export interface PdfjsTextStyle {
  * `base` is the viewport transform (PDF user space → page as displayed,
  * y down). `fontNames` maps pdf.js's internal font ids to real font names.
  * Text drawn at an angle other than 0° or ±90° (a watermark, a slanted label)
- * is not placed on any line and is counted in `skipped`.
+ * is not placed on any line: it is returned apart, in `slanted`, so that
+ * its text is still read.
  */
 export function runsFromTextItems(
   items: readonly PdfjsTextItem[],
   styles: Readonly<Record<string, PdfjsTextStyle>>,
   fontNames: ReadonlyMap<string, string>,
   base: Matrix
-): { runs: TextRun[]; skipped: number } {
+): { runs: TextRun[]; slanted: TextRun[] } {
   const runs: TextRun[] = []
-  let skipped = 0
+  const slanted: TextRun[] = []
   for (const item of items) {
     if (!item.str || !item.transform) continue
     const m = compose(base, item.transform)
@@ -57,8 +58,8 @@ export function runsFromTextItems(
       const x = down ? m[4] : m[4] - size
       runs.push({ text: item.str, x, y: top, width: size, size, length: item.width, ...style })
     } else {
-      skipped++
+      slanted.push({ text: item.str, x: m[4], y: m[5], width: item.width, size, ...style })
     }
   }
-  return { runs, skipped }
+  return { runs, slanted }
 }

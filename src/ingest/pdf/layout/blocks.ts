@@ -10,7 +10,7 @@ import type { Heading, Paragraph, RootContent } from 'mdast'
 import { displayWidth } from '../../../text/cjk.js'
 import { isTitleLike } from '../../../text/title-like.js'
 import { classify } from '../../text/classify.js'
-import type { FlowItem } from './flow.js'
+import type { DroppedText, FlowItem } from './flow.js'
 import { type Box, median, weightedMode } from './geometry.js'
 import { joinLines } from './join-lines.js'
 import type { Line } from './lines.js'
@@ -205,7 +205,7 @@ function flowsOn(prev: Block, next: Block, stats: Stats): boolean {
 }
 
 /** Blocks and the rest → mdast, lists nested by the markers' indentation. */
-function toNodes(parts: readonly Part[], stats: Stats): RootContent[] {
+function toNodes(parts: readonly Part[], stats: Stats, dropped?: DroppedText[]): RootContent[] {
   const out: RootContent[] = []
   const lists = listNester(out)
   let lastParagraph: { node: Paragraph; block: Block } | null = null
@@ -237,6 +237,10 @@ function toNodes(parts: readonly Part[], stats: Stats): RootContent[] {
     const item = role.kind === 'item' ? classify(itemView(text)) : null
     if (item?.kind === 'item') {
       const first = block.lines[0]
+      // The marker is said by the list; its characters are reported, not lost.
+      const at = text.lastIndexOf(item.text)
+      const marker = at >= 0 ? text.slice(0, at) : text
+      if (marker.trim()) dropped?.push({ page: first.page, text: marker.trim(), reason: 'list-marker' })
       lists.add({ ordered: item.ordered, start: item.start, text: item.text, markerX: first.x1 - block.region.x1, size: first.size })
       continue
     }
@@ -252,9 +256,9 @@ function toNodes(parts: readonly Part[], stats: Stats): RootContent[] {
 }
 
 /** The flow of a whole document → mdast blocks (`toTable` turns a table into its node). */
-export function buildBlocks(flow: readonly FlowItem[], toTable: (table: TableItem) => RootContent): RootContent[] {
+export function buildBlocks(flow: readonly FlowItem[], toTable: (table: TableItem) => RootContent, dropped?: DroppedText[]): RootContent[] {
   const stats = collectStats(flow)
   const parts = groupBlocks(flow, stats, toTable)
   headingLevels(parts, stats)
-  return toNodes(parts, stats)
+  return toNodes(parts, stats, dropped)
 }

@@ -4,7 +4,7 @@
  * the head rows repeated. They are joined back into one grid. Pure.
  */
 import { type GridCell, normalizeGrid } from '../../../ast/grid.js'
-import type { FlowItem } from './flow.js'
+import type { DroppedText, FlowItem } from './flow.js'
 import { cluster } from './geometry.js'
 import { type CellText, type PageTable, emptyCell } from './table-types.js'
 
@@ -47,10 +47,11 @@ const rowTexts = (t: PageTable, row: number) =>
     .join('\u0000')
 
 /** `b`'s rows appended to `a`; `b`'s head is dropped when it repeats `a`'s. */
-export function joinTables(a: Table, b: Table): Table {
+export function joinTables(a: Table, b: Table, dropped?: DroppedText[]): Table {
   const head = a.grid.headerRows
   let skip = 0
   if (head > 0 && b.grid.headerRows >= head && Array.from({ length: head }, (_, r) => rowTexts(a, r) === rowTexts(b, r)).every(Boolean)) skip = head
+  for (const c of b.grid.cells) if (c.row < skip && c.content.text) dropped?.push({ page: b.page, text: c.content.text, reason: 'repeated-header' })
   const cells: GridCell<CellText>[] = [
     ...a.grid.cells,
     ...b.grid.cells.filter((c) => c.row >= skip).map((c) => ({ ...c, row: c.row - skip + a.grid.rows, header: c.header && c.row >= b.grid.headerRows }))
@@ -61,7 +62,7 @@ export function joinTables(a: Table, b: Table): Table {
 }
 
 /** Join each table that ends a page with the table that starts the next one, when their columns match. */
-export function joinContinuedTables(flow: readonly FlowItem[]): FlowItem[] {
+export function joinContinuedTables(flow: readonly FlowItem[], dropped?: DroppedText[]): FlowItem[] {
   const out: FlowItem[] = []
   for (const item of flow) {
     if (item.kind === 'table') {
@@ -75,7 +76,7 @@ export function joinContinuedTables(flow: readonly FlowItem[]): FlowItem[] {
       const prev = out[k]
       const bounds = pageEnd && prev?.kind === 'table' && prev.page + 1 === item.page ? sharedColumns(prev, item) : null
       if (prev?.kind === 'table' && bounds) {
-        out.splice(k, out.length - k, joinTables(onColumns(prev, bounds), onColumns(item, bounds)))
+        out.splice(k, out.length - k, joinTables(onColumns(prev, bounds), onColumns(item, bounds), dropped))
         continue
       }
     }

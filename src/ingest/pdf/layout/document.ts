@@ -8,7 +8,7 @@ import type { PageContent } from '../types.js'
 import { findAlignedTables } from './aligned-tables.js'
 import { readingOrder } from './columns.js'
 import { joinContinuedTables } from './continued-tables.js'
-import type { FlowItem } from './flow.js'
+import type { DroppedText, FlowItem } from './flow.js'
 import { type Fragment, baselineGroups, dedupeRuns, splitAtGaps } from './fragments.js'
 import { findFurniture } from './furniture.js'
 import { normalizeGlyphs } from './glyphs.js'
@@ -32,8 +32,8 @@ type Placed =
 
 const fragmentBox = (f: Fragment): Box => ({ x1: f.x1, x2: f.x2, y1: f.y - f.size * 0.8, y2: f.y + f.size * 0.2 })
 
-function prepare(page: PageContent): Prepared {
-  const runs = dedupeRuns(page.runs.map(normalizeGlyphs))
+function prepare(page: PageContent, dropped: DroppedText[]): Prepared {
+  const runs = dedupeRuns(page.runs.map(normalizeGlyphs), (copy) => dropped.push({ page: page.number, text: copy.text, reason: 'overprint' }))
   const { tables, rest } = findRuledTables(
     page.rules,
     runs.filter((r) => r.length === undefined)
@@ -79,18 +79,25 @@ function pageFlow(prepared: Prepared, fragments: readonly Fragment[], flow: Flow
     flow.push(...items.map((i) => i.item))
     flow.push({ kind: 'break', page: false })
   }
+  // Slanted text sits on no line: each run is a paragraph of its own, top to bottom.
+  const slanted = (page.slanted ?? []).map(normalizeGlyphs).filter((r) => r.text.trim()).sort((a, b) => a.y - b.y || a.x - b.x)
+  for (const run of slanted) flow.push({ kind: 'paragraph', text: run.text.replace(/\s+/gu, ' ').trim(), page: number })
 }
 
 /**
  * The whole document's flow: pages in order, furniture left out, continued
  * tables joined. Pages outside `range` only help to recognise furniture.
+ * What is left out on purpose is listed in `dropped` (pages in range only).
  */
-export function layoutPages(pages: readonly PageContent[], range?: { first: number; last: number }): FlowItem[] {
-  const prepared = pages.map(prepare)
+export function layoutPages(pages: readonly PageContent[], range?: { first: number; last: number }): { flow: FlowItem[]; dropped: DroppedText[] } {
+  const inRange = (n: number) => !range || (n >= range.first && n <= range.last)
+  const dropped: DroppedText[] = []
+  const prepared = pages.map((page) => prepare(page, inRange(page.number) ? dropped : []))
   const furniture = findFurniture(prepared.map((p) => ({ height: p.page.height, fragments: p.fragments })))
   const flow: FlowItem[] = []
   for (const p of prepared) {
-    if (range && (p.page.number < range.first || p.page.number > range.last)) continue
+    if (!inRange(p.page.number)) continue
+    for (const f of p.fragments) if (furniture.has(f)) dropped.push({ page: p.page.number, text: f.text, reason: 'furniture' })
     pageFlow(
       p,
       p.fragments.filter((f) => !furniture.has(f)),
@@ -98,5 +105,5 @@ export function layoutPages(pages: readonly PageContent[], range?: { first: numb
     )
     flow.push({ kind: 'break', page: true })
   }
-  return joinContinuedTables(flow)
+  return { flow: joinContinuedTables(flow, dropped), dropped }
 }

@@ -12,3 +12,15 @@ export type FlowItem =
   | { kind: 'paragraph'; text: string; page: number }
   /** The end of a column stretch; `page` when it is also the end of a page. */
   | { kind: 'break'; page: boolean }
+
+/**
+ * Text the reader leaves out on purpose, reported so that every character
+ * drawn on a page is accounted for: running heads and page numbers, a copy
+ * overprinted to fake bold, head rows a continued table repeats, list
+ * markers (the list says them).
+ */
+export interface DroppedText {
+  page: number
+  text: string
+  reason: 'furniture' | 'overprint' | 'repeated-header' | 'list-marker'
+}

@@ -56,7 +56,7 @@ export function isRightToLeft(text: string): boolean {
  * Text drawn twice at (almost) the same place is one text: some producers
  * fake bold by overprinting. The copy is dropped and the original marked bold.
  */
-export function dedupeRuns(runs: readonly TextRun[]): TextRun[] {
+export function dedupeRuns(runs: readonly TextRun[], onDrop?: (copy: TextRun) => void): TextRun[] {
   const out: TextRun[] = []
   const byText = new Map<string, TextRun[]>()
   for (const run of runs) {
@@ -68,6 +68,7 @@ export function dedupeRuns(runs: readonly TextRun[]): TextRun[] {
     const twin = same?.find((o) => Math.abs(o.x - run.x) < Math.max(1, run.size * 0.15) && Math.abs(o.y - run.y) < Math.max(1, run.size * 0.15))
     if (twin) {
       twin.bold = true
+      onDrop?.(run)
       continue
     }
     const copy = { ...run }

@@ -128,14 +128,16 @@ export function mergedCells(
   xs: readonly number[],
   ys: readonly number[],
   h: Segment[],
-  v: Segment[]
-): { cells: { row: number; col: number; rowSpan: number; colSpan: number }[]; irregular: number } {
+  v: Segment[],
+  /** Rows that draw nothing themselves (the white rows of a striped table): they keep the columns around them. */
+  unruledRow: (row: number) => boolean = () => false
+): { cells: { row: number; col: number; rowSpan: number; colSpan: number }[]; irregular: number; owner: number[] } {
   const rows = ys.length - 1
   const cols = xs.length - 1
   const parent = Array.from({ length: rows * cols }, (_, i) => i)
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      if (c + 1 < cols && !drawn(v, xs[c + 1], ys[r], ys[r + 1])) union(parent, r * cols + c, r * cols + c + 1)
+      if (c + 1 < cols && !unruledRow(r) && !drawn(v, xs[c + 1], ys[r], ys[r + 1])) union(parent, r * cols + c, r * cols + c + 1)
       if (r + 1 < rows && !drawn(h, ys[r + 1], xs[c], xs[c + 1])) union(parent, r * cols + c, (r + 1) * cols + c)
     }
   }
@@ -155,6 +157,9 @@ export function mergedCells(
     }
   }
   let irregular = 0
+  // Each slot belongs to one cell: an L-shaped group's bounding box may overlap another cell, its text must not.
+  const index = new Map([...extent.keys()].map((root, i) => [root, i]))
+  const owner = Array.from({ length: rows * cols }, (_, slot) => index.get(find(parent, slot))!)
   const cells = [...extent.values()].map((e) => {
     const rowSpan = e.r2 - e.r1 + 1
     const colSpan = e.c2 - e.c1 + 1
@@ -162,7 +167,7 @@ export function mergedCells(
     if (rowSpan * colSpan !== e.n) irregular++
     return { row: e.r1, col: e.c1, rowSpan, colSpan }
   })
-  return { cells, irregular }
+  return { cells, irregular, owner }
 }
 
 function indexIn(bounds: readonly number[], v: number): number {
@@ -217,15 +222,60 @@ export function cellText(runs: readonly TextRun[]): CellText {
   return { text: lines.reduce((a, b) => joinLines(a, b), ''), bold: visible.length > 0 && visible.every((r) => r.bold) }
 }
 
+/** Below this share of cells holding text, and of rows holding two or more, a drawn grid is a figure. */
+const SPARSE = 0.35
+const LONE_ROWS = 0.5
+/** A sparse grid with this share of rows holding no text is a figure. */
+const EMPTY_ROWS = 0.25
+
+/**
+ * Whether the text lines up with the grid the rules draw, as in a table:
+ * a figure (boxes, callouts, arrows) draws many cells and fills few, one
+ * to a row. Its text is then left as text.
+ */
+function likeATable(cells: readonly GridCell<CellText>[]): boolean {
+  const filled = cells.filter((c) => c.content.text)
+  const perRow = new Map<number, number>()
+  for (const c of filled) perRow.set(c.row, (perRow.get(c.row) ?? 0) + 1)
+  const paired = [...perRow.values()].filter((n) => n >= 2).length
+  if (filled.length >= cells.length * SPARSE) return true
+  // Rows with no text at all between the drawn lines: boxes of a diagram, not rows of a table.
+  const rows = Math.max(...cells.map((c) => c.row + c.rowSpan))
+  return paired >= perRow.size * LONE_ROWS && rows - perRow.size < rows * EMPTY_ROWS
+}
+
 /** The vertical middle of a run's glyphs. */
 const middleOf = (r: TextRun) => (r.length === undefined ? r.y - r.size * 0.35 : r.y + r.length / 2)
 
-function buildTable(h: Segment[], v: Segment[], runs: readonly TextRun[], taken: Set<TextRun>): PageTable | null {
-  const box: Box = {
-    x1: Math.min(...h.map((s) => s.from), ...v.map((s) => s.at)),
-    x2: Math.max(...h.map((s) => s.to), ...v.map((s) => s.at)),
-    y1: Math.min(...v.map((s) => s.from), ...h.map((s) => s.at)),
-    y2: Math.max(...v.map((s) => s.to), ...h.map((s) => s.at))
+/** A group of touching rules, and the undrawn strips between the stripes it was joined from. */
+interface RuleGroup {
+  h: Segment[]
+  v: Segment[]
+  gaps: [number, number][]
+  /** Height of its shortest row. */
+  rowHeight: number
+}
+
+/**
+ * A striped table may end on a white row, which draws nothing: the line of
+ * cells right under the last stripe, inside its width, is that row.
+ */
+function trailingWhiteRow(box: Box, rowHeight: number, runs: readonly TextRun[], taken: Set<TextRun>): boolean {
+  const below = runs.filter((r) => {
+    const cx = r.x + r.width / 2
+    const cy = middleOf(r)
+    return !taken.has(r) && r.text.trim() && cx > box.x1 && cx < box.x2 && cy > box.y2 && cy < box.y2 + rowHeight
+  })
+  return below.length >= 2 && below.every((r) => r.x >= box.x1 - 1 && r.x + r.width <= box.x2 + 1)
+}
+
+function buildTable(group: RuleGroup, runs: readonly TextRun[], taken: Set<TextRun>): PageTable | null {
+  const { h, v } = group
+  const gaps = [...group.gaps]
+  const box = extent(group)
+  if (gaps.length > 0 && trailingWhiteRow(box, group.rowHeight, runs, taken)) {
+    gaps.push([box.y2, box.y2 + group.rowHeight])
+    box.y2 += group.rowHeight
   }
   const inBox = runs.filter((r) => !taken.has(r) && r.text.trim())
   const xs = withoutSlivers(
@@ -241,7 +291,10 @@ function buildTable(h: Segment[], v: Segment[], runs: readonly TextRun[], taken:
   const rows = ys.length - 1
   const cols = xs.length - 1
   if (rows < 1 || cols < 2 || rows * cols < 4) return null
-  const { cells: rects, irregular } = mergedCells(xs, ys, h, v)
+  // In a striped table a row that draws no inner column rule (a white row, a header on one fill) keeps the columns.
+  const drawsColumns = (r: number) => xs.slice(1, -1).some((x) => v.some((s) => Math.abs(s.at - x) <= MERGE_LINES && overlap(s.from, s.to, ys[r], ys[r + 1]) > 1))
+  const unruled = (r: number) => gaps.length > 0 && !drawsColumns(r)
+  const { cells: rects, irregular, owner } = mergedCells(xs, ys, h, v, unruled)
 
   // Slot → the runs whose middle falls in it; runs across a drawn column rule are cut there.
   const slotRuns = new Map<number, TextRun[]>()
@@ -266,13 +319,9 @@ function buildTable(h: Segment[], v: Segment[], runs: readonly TextRun[], taken:
       else slotRuns.set(key, [piece])
     }
   }
-  const cells: GridCell<CellText>[] = rects.map((rect) => {
-    const mine: TextRun[] = []
-    for (let r = rect.row; r < rect.row + rect.rowSpan; r++) {
-      for (let c = rect.col; c < rect.col + rect.colSpan; c++) mine.push(...(slotRuns.get(r * cols + c) ?? []))
-    }
-    return { ...rect, header: false, content: cellText(mine) }
-  })
+  const mine: TextRun[][] = rects.map(() => [])
+  for (const [slot, list] of slotRuns) mine[owner[slot]].push(...list)
+  const cells: GridCell<CellText>[] = rects.map((rect, i) => ({ ...rect, header: false, content: cellText(mine[i]) }))
   const filled = cells.filter((c) => c.content.text)
   // A box around a paragraph, a figure frame or boxes around page halves are not tables.
   const prose = filled.filter((c) => c.content.text.length > PROSE_CELL).length
@@ -281,10 +330,57 @@ function buildTable(h: Segment[], v: Segment[], runs: readonly TextRun[], taken:
     return null
   }
   const grid = foldWrappedRows(normalizeGrid({ rows, cols, headerRows: 0, cells }, emptyCell).grid)
+  if (!likeATable(grid.cells)) {
+    for (const run of inside) taken.delete(run)
+    return null
+  }
   grid.headerRows = detectHeaderRows(grid)
   const confidence = Math.max(0.5, 0.95 - 0.15 * irregular - (cut > 0 ? 0.1 : 0))
   return { kind: 'table', layout: 'pdf-ruled', confidence, box, columns: xs, grid: markBodyHeaders(normalizeGrid(grid, emptyCell).grid) }
 }
+
+/** The extent of a group of rules. */
+function extent(g: { h: Segment[]; v: Segment[] }): Box {
+  return {
+    x1: Math.min(...g.h.map((s) => s.from), ...g.v.map((s) => s.at)),
+    x2: Math.max(...g.h.map((s) => s.to), ...g.v.map((s) => s.at)),
+    y1: Math.min(...g.v.map((s) => s.from), ...g.h.map((s) => s.at)),
+    y2: Math.max(...g.v.map((s) => s.to), ...g.h.map((s) => s.at))
+  }
+}
+
+/** Column positions of a group (its vertical rules, clustered). */
+const columnsOf = (g: { v: Segment[] }) => cluster(g.v.map((s) => s.at), MERGE_LINES)
+
+/**
+ * A striped table (rows shaded in turn, cell by cell, with white rows
+ * between that draw nothing) is one table, not a table per shaded row:
+ * groups stacked close below one another, over the same width and with the
+ * same columns, are joined; the strips between them are remembered so
+ * their rows keep the columns.
+ */
+function joinStripes(groups: readonly { h: Segment[]; v: Segment[] }[]): RuleGroup[] {
+  const sorted = groups.map((g) => ({ ...g, box: extent(g), cols: columnsOf(g) })).sort((a, b) => a.box.y1 - b.box.y1)
+  const out: (RuleGroup & { box: Box; cols: number[] })[] = []
+  for (const g of sorted) {
+    // The group's smallest row: between its closest horizontal lines.
+    const ys = cluster(g.h.map((s) => s.at), MERGE_LINES)
+    const rowHeight = Math.min(...ys.slice(1).map((y, i) => y - ys[i]))
+    const last = out[out.length - 1]
+    const gap = last ? g.box.y1 - last.box.y2 : Number.POSITIVE_INFINITY
+    const sameWidth = last && Math.abs(last.box.x1 - g.box.x1) <= MERGE_LINES && Math.abs(last.box.x2 - g.box.x2) <= MERGE_LINES
+    const sameColumns = last && g.cols.length >= 3 && g.cols.length === last.cols.length && g.cols.every((x, i) => Math.abs(x - last.cols[i]) <= MERGE_LINES)
+    if (last && sameWidth && sameColumns && gap >= -SNAP && gap <= Math.min(rowHeight, last.rowHeight) * 1.5) {
+      last.h.push(...g.h)
+      last.v.push(...g.v)
+      if (gap > SNAP) last.gaps.push([last.box.y2, g.box.y1])
+      last.box = { ...last.box, y2: Math.max(last.box.y2, g.box.y2) }
+      last.rowHeight = Math.min(rowHeight, last.rowHeight)
+    } else out.push({ h: [...g.h], v: [...g.v], gaps: [], box: g.box, cols: g.cols, rowHeight })
+  }
+  return out
+}
+
 
 /**
  * The ruled tables on a page and the runs that are not in them. Rules must
@@ -295,9 +391,9 @@ export function findRuledTables(rules: readonly Rule[], runs: readonly TextRun[]
   const v = mergeSegments(rules.filter((r) => r.x1 === r.x2 && r.y1 !== r.y2).map((r) => ({ at: r.x1, from: r.y1, to: r.y2 })))
   const taken = new Set<TextRun>()
   const tables: PageTable[] = []
-  for (const group of connectedRules(h, v)) {
-    if (group.h.length < 2 || group.v.length < 2) continue
-    const table = buildTable(group.h, group.v, runs, taken)
+  const groups = connectedRules(h, v).filter((g) => g.h.length >= 2 && g.v.length >= 2)
+  for (const group of joinStripes(groups)) {
+    const table = buildTable(group, runs, taken)
     if (table) tables.push(table)
   }
   return { tables: tables.sort((a, b) => a.box.y1 - b.box.y1), rest: runs.filter((r) => !taken.has(r)) }

@@ -1,0 +1,93 @@
+/**
+ * Table structure from the evidence a page draws besides rules: shaded
+ * rows (striped tables, shaded row by row or cell by cell) and dense,
+ * unruled numeric columns. The PDFs are drawn with pdfkit here and read
+ * end to end, as a user reads them.
+ */
+import type { Root, Table } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { describe, expect, it } from 'vitest'
+import { readDocument } from '../src/convert.js'
+import { makePdf } from './helpers/pdf-fixtures.js'
+
+type Doc = PDFKit.PDFDocument
+
+const tables = (tree: Root) => tree.children.filter((n): n is Table => n.type === 'table')
+const rowsOf = (table: Table) => table.children.map((row) => row.children.map((cell) => toString(cell)))
+
+const COLS = [50, 170, 260, 350, 440]
+const HEAD = ['Region', 'Wheat', 'Barley', 'Maize']
+const body = (n: number) => Array.from({ length: n }, (_, i) => [`Region ${String.fromCharCode(65 + i)}`, (1000 + i * 37.5).toFixed(1), (200 + i * 11.25).toFixed(2), String(300 + i * 7)])
+
+/** A table whose header sits on one dark fill and whose odd rows are shaded (by row or cell by cell); no rules. */
+function drawStriped(doc: Doc, rows: string[][], shade: 'row' | 'cell', rowHeight = 16): void {
+  doc.font('Helvetica-Bold').fontSize(14).text('Farm output by region', 50, 60)
+  const top = 100
+  ;[HEAD, ...rows].forEach((row, r) => {
+    const y = top + r * rowHeight
+    if (r === 0) doc.rect(COLS[0], y, COLS[4] - COLS[0], rowHeight).fill('#1f4e79')
+    else if (r % 2 === 1) {
+      if (shade === 'cell') for (let c = 0; c < 4; c++) doc.rect(COLS[c] + 0.5, y, COLS[c + 1] - COLS[c] - 1, rowHeight).fill('#dce6f1')
+      else doc.rect(COLS[0], y, COLS[4] - COLS[0], rowHeight).fill('#dce6f1')
+    }
+    row.forEach((text, c) => {
+      doc
+        .fillColor(r === 0 ? 'white' : 'black')
+        .font(r === 0 ? 'Helvetica-Bold' : 'Helvetica')
+        .fontSize(9)
+        .text(text, COLS[c] + 4, y + 4, { width: COLS[c + 1] - COLS[c] - 8, align: c === 0 ? 'left' : 'right', lineBreak: false })
+    })
+  })
+  doc
+    .fillColor('black')
+    .font('Helvetica')
+    .fontSize(10)
+    .text('Source: a made-up survey.', 50, top + (rows.length + 1) * rowHeight + 20)
+}
+
+describe('striped tables', () => {
+  for (const shade of ['row', 'cell'] as const) {
+    it(`reads a table shaded ${shade} by ${shade} as one table, white rows cell by cell`, async () => {
+      // 22 body rows: the table ends on a white row, which draws nothing at all.
+      const rows = body(22)
+      const pdf = await makePdf((doc) => drawStriped(doc, rows, shade))
+      const { doc } = await readDocument(pdf, { from: 'pdf' })
+      const found = tables(doc.tree)
+      expect(found).toHaveLength(1)
+      expect(rowsOf(found[0])).toEqual([HEAD, ...rows])
+      expect(toString(doc.tree)).toContain('Source: a made-up survey.')
+    })
+  }
+})
+
+describe('dense unruled numeric columns', () => {
+  it('keeps every row of a statistical table set with tight leading', async () => {
+    const rows = Array.from({ length: 33 }, (_, i) => [`${1990 + i}`, (11062.6 + i * 123.4).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }), `${(2.5 + (i % 7) * 0.3).toFixed(1)}`, `${(i * 17) % 101}`])
+    const pdf = await makePdf((doc) => {
+      doc.font('Helvetica-Bold').fontSize(12).text('Table 4. Output, 1990 to 2022', 50, 50)
+      const heads = ['Year', 'Output', 'Growth', 'Index']
+      heads.forEach((t, c) => doc.font('Helvetica-Bold').fontSize(8).text(t, COLS[c], 80, { width: 80, align: c === 0 ? 'left' : 'right', lineBreak: false }))
+      rows.forEach((row, r) => {
+        row.forEach((t, c) => doc.font('Helvetica').fontSize(8).text(t, COLS[c], 94 + r * 9.5, { width: 80, align: c === 0 ? 'left' : 'right', lineBreak: false }))
+      })
+    })
+    const { doc } = await readDocument(pdf, { from: 'pdf' })
+    const found = tables(doc.tree)
+    expect(found).toHaveLength(1)
+    expect(rowsOf(found[0])).toEqual([['Year', 'Output', 'Growth', 'Index'], ...rows])
+  })
+})
+
+describe('slanted text', () => {
+  it('keeps a label drawn at a slant, apart from the lines, with a warning', async () => {
+    const pdf = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(11).text('The body of the page, set on ordinary lines.', 50, 80, { lineBreak: false })
+      doc.save().rotate(-30, { origin: [300, 400] }).font('Helvetica-Bold').fontSize(40).text('DRAFT COPY', 200, 380, { lineBreak: false }).restore()
+    })
+    const { doc, messages } = await readDocument(pdf, { from: 'pdf' })
+    const text = toString(doc.tree)
+    expect(text).toContain('The body of the page, set on ordinary lines.')
+    expect(text).toContain('DRAFT COPY')
+    expect(messages.some((m) => /at a slant/.test(m.text))).toBe(true)
+  })
+})
