@@ -16,12 +16,13 @@ export function corpusDir(): string {
   return found
 }
 
-/** Every file under `dir` with the extension, relative paths, sorted. */
+/** Every file under `dir` with the extension, relative paths, sorted; camelot's files are kept aside to judge docmend on, never used here. */
 export function filesUnder(dir: string, extension: string): string[] {
   const out: string[] = []
   const walk = (sub: string) => {
     for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
       const rel = sub ? `${sub}/${entry.name}` : entry.name
+      if (entry.isDirectory() && entry.name === 'camelot') continue
       if (entry.isDirectory()) walk(rel)
       else if (entry.name.endsWith(extension)) out.push(rel)
     }
