@@ -5,27 +5,14 @@
 // the whole folder (how `docmend convert *.docx --out-dir` runs), and
 // in-process through the library (warm, best of 3 rounds).
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs'
+import { mkdirSync, statSync, symlinkSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
+import { docxCorpusFiles } from './lib/corpus.mjs'
 
 const run = promisify(execFile)
-
-function corpusFiles(root) {
-  const dir = [process.env.DOCMEND_CORPUS, join(root, 'test/corpus')].find((d) => d && existsSync(d))
-  if (!dir) throw new Error('test/corpus not found (set DOCMEND_CORPUS)')
-  const out = []
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name))
-      else if (e.name.endsWith('.docx')) out.push(join(d, e.name))
-    }
-  }
-  walk(join(dir, 'docx'))
-  return out.sort()
-}
 
 async function timed(fn) {
   const start = process.hrtime.bigint()
@@ -36,7 +23,7 @@ async function timed(fn) {
 const MB = 1e6
 
 export default async function bench({ root, dist, tmp }) {
-  const all = corpusFiles(root)
+  const all = docxCorpusFiles(root)
   // Files pandoc cannot read are left out of every measurement.
   const readable = []
   for (const file of all) {

@@ -4,9 +4,9 @@
 // every command once, so that a busy machine weighs on all of them alike;
 // each figure is the median over the rounds.
 import { execFile } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { docxCorpusFiles } from './lib/corpus.mjs'
 
 const run = promisify(execFile)
 const ROUNDS = Number(process.env.DOCMEND_BENCH_ROUNDS ?? 7)
@@ -26,18 +26,6 @@ async function medians(commands) {
     for (const [name, [command, args]] of Object.entries(commands)) times[name].push(await wallMs(command, args))
   }
   return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]))
-}
-
-function docxFiles(root) {
-  const out = []
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name))
-      else if (e.name.endsWith('.docx')) out.push(join(d, e.name))
-    }
-  }
-  walk(join(root, 'test/corpus/docx'))
-  return out.sort()
 }
 
 export default async function bench({ root, dist, tmp }) {
@@ -63,7 +51,7 @@ export default async function bench({ root, dist, tmp }) {
   let docmendCorpus = 0
   let pandocCorpus = 0
   let corpusFiles = 0
-  for (const file of docxFiles(root)) {
+  for (const file of docxCorpusFiles(root)) {
     try {
       await run('pandoc', ['-f', 'docx', '-t', 'html', file], { maxBuffer: 1 << 28 })
     } catch {
