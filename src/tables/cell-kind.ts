@@ -72,6 +72,9 @@ export function isTotalLabel(text: string): boolean {
   return TOTAL.test(t) || TOTAL_CJK.test(t.replace(/\s+/g, ''))
 }
 
+/** A character above U+10FF: every CJK character is one. */
+const BEYOND_LATIN = /[^\u0000-\u10ff]/
+
 /**
  * Canonical cell text: trimmed, runs of white space collapsed, and spaces
  * between two CJK characters removed (`结果 维持` → `结果维持`: a stray break,
@@ -79,12 +82,14 @@ export function isTotalLabel(text: string): boolean {
  */
 export function normalizeCellText(text: string): string {
   const collapsed = text.replace(/[\s\u3000]+/gu, ' ').trim()
-  if (!collapsed.includes(' ')) return collapsed
+  // Every CJK character lies above U+10FF: without one, no space can go.
+  if (!collapsed.includes(' ') || !BEYOND_LATIN.test(collapsed)) return collapsed
   const parts = collapsed.split(' ')
   let out = parts[0]
   for (let i = 1; i < parts.length; i++) {
-    const left = Array.from(out).pop() ?? ''
-    const right = Array.from(parts[i])[0] ?? ''
+    // The characters either side of the space (two code units hold any code point), not the whole text again.
+    const left = Array.from(parts[i - 1].slice(-2)).pop() ?? ''
+    const right = Array.from(parts[i].slice(0, 2))[0] ?? ''
     out += isCjk(left) && isCjk(right) ? parts[i] : ` ${parts[i]}`
   }
   return out
