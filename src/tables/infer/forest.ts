@@ -109,7 +109,11 @@ function isBlock(q: Item[], from: number, to: number, block: string[] | null): b
 interface PairFacts {
   overlap: Float64Array[]
   same: Int32Array[]
-  block: string[] | null
+  /** Per parent: its text is one of the repeated block's labels. */
+  inBlock: boolean[]
+  /** Per child index: q[from, from + block length) is exactly the repeated block. */
+  blockAt: boolean[]
+  blockLength: number
 }
 
 function pairFacts(p: Item[], q: Item[]): PairFacts {
@@ -124,7 +128,9 @@ function pairFacts(p: Item[], q: Item[]): PairFacts {
     q.forEach((child, k) => (sums[k + 1] = sums[k] + (parent.text !== '' && child.text === parent.text ? 1 : 0)))
     return sums
   })
-  return { overlap, same, block }
+  const inBlock = p.map((parent) => block !== null && block.includes(parent.text))
+  const blockAt = q.map((_, from) => from + (block?.length ?? 0) <= q.length && isBlock(q, from, from + (block?.length ?? 0), block))
+  return { overlap, same, inBlock, blockAt, blockLength: block?.length ?? -1 }
 }
 
 /** Score of parent i taking children q[from, to) (a leaf when from === to). */
@@ -136,10 +142,10 @@ function groupScore(p: Item[], i: number, q: Item[], from: number, to: number, f
   if (parent.total) score -= 3
   if (parent.text === '') score -= 0.2
   // Labels of the repeated block are the measures under each group, so leaves, not groups.
-  if (facts.block?.includes(parent.text)) score -= 1.5
+  if (facts.inBlock[i]) score -= 1.5
   score -= 2 * (facts.same[i][to] - facts.same[i][from])
   score += 1.2 * ((facts.overlap[i][to] - facts.overlap[i][from]) / g)
-  if (isBlock(q, from, to, facts.block)) score += 1.5
+  if (g === facts.blockLength && facts.blockAt[from]) score += 1.5
   return score
 }
 
@@ -167,13 +173,18 @@ function groupings(p: Item[], q: Item[]): Map<number, Grouping> {
   const scores = new Float64Array(b + 1)
   for (let i = 0; i < a; i++) {
     for (let j = 0; j <= b; j++) {
+      const from = at(i, j, 0)
+      let reachable = false
+      for (let l = 0; l <= i; l++) if (best[from + l] !== -Infinity) reachable = true
+      if (!reachable) continue
       for (let g = 0; j + g <= b; g++) scores[g] = groupScore(p, i, q, j, j + g, facts)
+      const to = at(i + 1, j, 0)
       for (let l = 0; l <= i; l++) {
-        const base = best[at(i, j, l)]
+        const base = best[from + l]
         if (base === -Infinity) continue
-        for (let g = 0; j + g <= b; g++) {
+        // g = 0 makes parent i a leaf; g > 0 hands it g children (the state's index steps by a + 1 per child).
+        for (let g = 0, next = to + l + 1; j + g <= b; g++, next = to + g * (a + 1) + l) {
           const score = base + scores[g]
-          const next = at(i + 1, j + g, l + (g === 0 ? 1 : 0))
           if (score > best[next]) {
             best[next] = score
             took[next] = g
