@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import ts from 'typescript'
 
-async function loadSupport(root) {
+export async function loadSupport(root) {
   const out = join(root, 'node_modules', '.cache', 'docmend-bench')
   mkdirSync(out, { recursive: true })
   for (const name of ['table-generator', 'manglers']) {
@@ -22,13 +22,13 @@ async function loadSupport(root) {
   return { generateTable, mangle, LAYOUTS }
 }
 
-/** About `targetBytes` of UTF-8 text: a caption line, then a mangled table, repeated; every table different. */
-export async function unseenTablesText(root, targetBytes) {
+/** About `targetBytes` of UTF-8 text: a caption line, then a mangled table, repeated; every table different (seeds from `firstSeed` on). */
+export async function unseenTablesText(root, targetBytes, firstSeed = 1) {
   const { generateTable, mangle, LAYOUTS } = await loadSupport(root)
   const parts = []
   let bytes = 0
   let tables = 0
-  for (let seed = 1; bytes < targetBytes; seed++) {
+  for (let seed = firstSeed; bytes < targetBytes; seed++) {
     const truth = generateTable(seed)
     const layout = LAYOUTS[seed % LAYOUTS.length]
     const caption = truth.lang === 'zh' ? `表${seed}  本年度统计情况如下。` : `Table ${seed}. Figures for the year are as follows.`
