@@ -81,6 +81,7 @@ const BEYOND_LATIN = /[^\u0000-\u10ff]/
  * not a word boundary).
  */
 export function normalizeCellText(text: string): string {
+  if (isCanonical(text)) return text
   const collapsed = text.replace(/[\s\u3000]+/gu, ' ').trim()
   // Every CJK character lies above U+10FF: without one, no space can go.
   if (!collapsed.includes(' ') || !BEYOND_LATIN.test(collapsed)) return collapsed
@@ -93,4 +94,31 @@ export function normalizeCellText(text: string): string {
     out += isCjk(left) && isCjk(right) ? parts[i] : ` ${parts[i]}`
   }
   return out
+}
+
+/**
+ * Already canonical, checked in one pass without a regex (most cells are):
+ * no white space at either end, none but single spaces inside, and no space
+ * beside a character above U+10FF (where a space between two CJK characters
+ * could be).
+ */
+function isCanonical(text: string): boolean {
+  let wide = false
+  let spaced = false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 32) {
+      if (i === 0 || i === text.length - 1 || text.charCodeAt(i - 1) === 32) return false
+      spaced = true
+    } else if (isWhiteSpace(code)) return false
+    else if (code > 0x10ff) wide = true
+  }
+  return !(spaced && wide)
+}
+
+/** What `\s` matches and `trim` removes: ASCII and Unicode white space, line breaks, BOM. */
+function isWhiteSpace(code: number): boolean {
+  if (code >= 9 && code <= 13) return true
+  if (code < 0xa0) return false
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
 }
