@@ -54,7 +54,8 @@ export function inferPositioned(table: RawTable): Inferred {
   const C = Math.max(table.columns ?? 0, ...rows.flatMap((r) => r.items.map((i) => (i.columns?.[1] ?? hintOf(i) + 1))))
   const hasValues = rows.some((r) => r.items.some((i) => i.kind === 'value'))
   let headEnd = rows.findIndex((r) => r.type === 'data')
-  if (headEnd === -1) headEnd = rows.length > 1 ? 1 : 0
+  // A text-only table has no data rows to end its head: its first row is the head.
+  if (headEnd === -1 || !hasValues) headEnd = rows.length > 1 ? 1 : 0
   const dataRows = rows.filter((r) => r.type === 'data')
   const L = hasValues ? Math.min(...dataRows.map((r) => hintOf(r.items[firstValueIndex(r)] ?? r.items[r.items.length - 1]))) : C
   const placed: Placed[] = []
@@ -91,6 +92,8 @@ export function inferPositioned(table: RawTable): Inferred {
   }
   flush()
   const cells = placed.map((p) => ({ row: p.row, col: p.col, rowSpan: p.rowSpan, colSpan: p.colSpan, header: p.header, content: p.text }))
+  // A text-only table has no values for its cells to label: only its head row is a header.
+  if (!hasValues) for (const cell of cells) if (cell.row >= headEnd && cell.colSpan < C) cell.header = false
   const { grid, fixes } = normalizeGrid({ rows: rows.length, cols: C, headerRows: headEnd, cells }, () => '')
   const fillers = placed.filter((p) => p.filler).length
   const confidence = Math.max(0.05, Math.min(1, 1 - 0.04 * fillers - 0.1 * (fixes.overlaps + fixes.clamped) - 0.01 * fixes.padded))
