@@ -51,6 +51,9 @@ function placeHeadRows(rows: Row[], from: number, to: number, C: number, out: Pl
 
 export function inferPositioned(table: RawTable): Inferred {
   const rows = prepareRows(table)
+  // A lone cell set inside one column is a row whose other cells are empty, not a section row.
+  const lone = new Set(table.rows.filter((r) => r.lone).map((r) => r.line))
+  for (const row of rows) if (row.type === 'section' && lone.has(row.line)) row.type = 'data'
   const C = Math.max(table.columns ?? 0, ...rows.flatMap((r) => r.items.map((i) => (i.columns?.[1] ?? hintOf(i) + 1))))
   const hasValues = rows.some((r) => r.items.some((i) => i.kind === 'value'))
   let headEnd = rows.findIndex((r) => r.type === 'data')
@@ -82,7 +85,8 @@ export function inferPositioned(table: RawTable): Inferred {
     }
     const split = hasValues ? firstValueIndex(row) : row.items.length
     const labels = row.items.slice(0, split)
-    segment.push({ row: r, labels, starts: labels.map(hintOf) })
+    // Without values there is no label hierarchy to span: each cell covers what its text covers.
+    segment.push(hasValues ? { row: r, labels, starts: labels.map(hintOf) } : { row: r, labels, starts: labels.map(hintOf), ends: labels.map((l) => l.columns?.[1] ?? hintOf(l) + 1) })
     for (const value of row.items.slice(split)) {
       const col = Math.max(L, Math.min(C - 1, hintOf(value)))
       // A value under a spanning header spans with it, wherever it sat inside the span.

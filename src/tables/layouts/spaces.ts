@@ -127,12 +127,15 @@ function coverage(segment: Segment, columns: Column[]): [number, number] {
 export function parseSpaces(lines: string[], first: number): RawTable {
   const segmented = lines.map((line, i) => ({ segments: segmentsOf(line), line: first + i })).filter((r) => r.segments.length > 0)
   const columns = columnsOf(segmented.map((r) => r.segments))
-  const rows: RawRow[] = segmented.map(({ segments, line }) => ({
-    cells: segments.map((s) => {
+  const left = Math.min(...segmented.map((r) => r.segments[0].start))
+  const rows: RawRow[] = segmented.map(({ segments, line }) => {
+    const cells = segments.map((s) => {
       const [from, to] = coverage(s, columns)
       return { text: s.text, hint: from, columns: [from, to] as [number, number] }
-    }),
-    line
-  }))
+    })
+    const row: RawRow = { cells, line }
+    if (cells.length === 1 && cells[0].columns[1] - cells[0].columns[0] === 1 && segments[0].start > left + 1) row.lone = true
+    return row
+  })
   return { layout: 'spaces', rows, columns: columns.length }
 }
