@@ -6,6 +6,7 @@
  */
 import { normalizeGrid } from '../../ast/grid.js'
 import type { RawTable } from '../raw.js'
+import { typeCell } from '../cell-type.js'
 import { familyDepths } from './depth.js'
 import type { Inferred } from './index.js'
 import { placeLabels, type LabelRow } from './labels.js'
@@ -55,8 +56,10 @@ export function inferPositioned(table: RawTable): Inferred {
   const lone = new Set(table.rows.filter((r) => r.lone).map((r) => r.line))
   for (const row of rows) if (row.type === 'section' && lone.has(row.line)) row.type = 'data'
   const C = Math.max(table.columns ?? 0, ...rows.flatMap((r) => r.items.map((i) => (i.columns?.[1] ?? hintOf(i) + 1))))
-  const hasValues = rows.some((r) => r.items.some((i) => i.kind === 'value'))
-  let headEnd = rows.findIndex((r) => r.type === 'data')
+  // A placeholder (`N/A`, `—`) heads a column as often as it fills one: it neither makes a table one of values nor ends its head.
+  const telling = (i: Item) => i.kind === 'value' && typeCell(i.text) !== 'placeholder'
+  const hasValues = rows.some((r) => r.items.some(telling))
+  let headEnd = rows.findIndex((r) => r.items.some(telling))
   // A text-only table has no data rows to end its head: its first row is the head.
   if (headEnd === -1 || !hasValues) headEnd = rows.length > 1 ? 1 : 0
   const dataRows = rows.filter((r) => r.type === 'data')
