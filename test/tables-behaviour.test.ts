@@ -18,6 +18,26 @@ describe('table repair, case by case', () => {
     ])
   })
 
+  it('reads a spaces table whose words are right-aligned as one column per aligned band, with one head row of th', () => {
+    const text = ['Variable          Type   Description', '     CLIENT_HOST   VARCHAR(255)   Host name of the client', '   CLIENT_IPADDR   VARCHAR(128)     IP address of the client', 'ROUTINE_SPECIFIC   VARCHAR(128)         Name of the routine'].join('\n')
+    const [table] = tables(text)
+    expect(rows(text)).toEqual([
+      [
+        ['Variable', 'Type', 'Description'],
+        ['CLIENT_HOST', 'VARCHAR(255)', 'Host name of the client'],
+        ['CLIENT_IPADDR', 'VARCHAR(128)', 'IP address of the client'],
+        ['ROUTINE_SPECIFIC', 'VARCHAR(128)', 'Name of the routine']
+      ]
+    ])
+    expect(table.grid.headerRows).toBe(1)
+    expect(table.grid.cells.filter((c) => c.header).map((c) => c.row)).toEqual([0, 0, 0])
+  })
+
+  it('reads two lines whose cells line up as a table, and an indented line under a cell as a row with an empty cell', () => {
+    expect(rows('Top left      Top right\nBottom left   Bottom right\n')).toEqual([[['Top left', 'Top right'], ['Bottom left', 'Bottom right']]])
+    expect(rows('Header 0.0   Header 0.1\n               Cell 1.1\n')).toEqual([[['Header 0.0', 'Header 0.1'], ['', 'Cell 1.1']]])
+  })
+
   it('keeps a cell wrapped onto its own line as one cell', () => {
     const text = ['项目 | 数量 | 金额 |', '(二)部分公开(区分处理的,', '只计这一情形) | 3 | 4 |', '合计 | 3 | 4 |'].join('\n')
     expect(rows(text)[0][1]).toEqual(['(二)部分公开(区分处理的, 只计这一情形)', '3', '4'])

@@ -22,6 +22,11 @@ export interface RawRow {
   slots?: number
   /** 0-based line of the row's first line in the input. */
   line: number
+  /**
+   * Spaces layout: the row's one cell sits inside one column, away from the
+   * table's left edge, so its other cells are empty: it is not a section row.
+   */
+  lone?: boolean
 }
 
 export interface RawTable {

@@ -11,6 +11,7 @@ import { cellKind } from './cell-kind.js'
 import { isGfmDelimiter } from './gfm.js'
 import { labelSimilarity } from './infer/labels.js'
 import type { Layout } from './raw.js'
+import { segmentsOf } from './layouts/spaces.js'
 
 export type LineClass = 'blank' | 'pipe' | 'pipe-cell' | 'gfm' | 'tab-row' | 'tab-cell' | 'spaces' | 'text'
 
@@ -91,6 +92,17 @@ function columnsAlign(lines: string[]): boolean {
   }
   const needed = Math.max(2, Math.ceil(starts.length * 0.5))
   return starts.some((edges) => edges.some((x) => (near.get(x) ?? 0) >= needed))
+}
+
+/**
+ * Does every cell of `line` (from the `from`-th) line up with a cell of
+ * `other` that it overlaps: the same start or the same end, within one
+ * display column? That is how cells of one column sit, left- or right-aligned.
+ */
+function linesUp(line: string, other: string, from = 0): boolean {
+  const cells = segmentsOf(line).slice(from)
+  const above = segmentsOf(other)
+  return cells.length > 0 && cells.every((s) => above.some((a) => a.start < s.end && a.end > s.start && (Math.abs(a.start - s.start) <= 1 || Math.abs(a.end - s.end) <= 1)))
 }
 
 export interface Region {
@@ -251,10 +263,20 @@ export function findRegions(lines: string[]): Region[] {
       continue
     }
     if (c === 'spaces') {
-      const end = extend(classes, i, (k) => classes[k] === 'spaces' || (classes[k] === 'text' && k + 1 < lines.length && classes[k + 1] === 'spaces' && classes[k - 1] === 'spaces'))
+      const end = extend(
+        classes,
+        i,
+        (k) =>
+          classes[k] === 'spaces' ||
+          (classes[k] === 'text' && k + 1 < lines.length && classes[k + 1] === 'spaces' && classes[k - 1] === 'spaces') ||
+          // A row whose other cells are empty: indented, its one cell lined up under a cell above.
+          (classes[k] === 'text' && /^ {2,}\S/u.test(lines[k]) && classes[k - 1] === 'spaces' && linesUp(lines[k], lines[k - 1]))
+      )
       const gaps = (line: string) => line.trim().split(/ {2,}|\u3000+|\t+/u).length
-      // Two lines can be a table when both have three or more aligned cells.
-      const enough = (end - i >= 3 || (end - i === 2 && gaps(lines[i]) >= 3 && gaps(lines[i]) === gaps(lines[i + 1]))) && columnsAlign(lines.slice(i, end))
+      // Two lines can be a table when both have three or more aligned cells, or when every cell lines up.
+      const threeCells = end - i === 2 && gaps(lines[i]) >= 3 && gaps(lines[i]) === gaps(lines[i + 1])
+      const allLineUp = end - i === 2 && gaps(lines[i]) >= 2 && linesUp(lines[i + 1], lines[i]) && linesUp(lines[i], lines[i + 1], 1)
+      const enough = ((end - i >= 3 || threeCells) && columnsAlign(lines.slice(i, end))) || allLineUp
       const start = i > 0 && classes[i - 1] === 'text' && resemblesSectionRow(lines[i - 1], lines, i - 1) ? i - 1 : i
       if (enough) regions.push({ layout: 'spaces', start, end })
       i = Math.max(end, i + 1)

@@ -18,6 +18,7 @@ import { type Forest, type ForestNode, forestLeaves, solveForest } from './fores
 import { placeLabels, type LabelRow } from './labels.js'
 import { type Item, type Row, firstValueIndex, mode, prepareRows } from './model.js'
 import type { Placed } from './placed.js'
+import { inferAligned } from './aligned.js'
 import { inferPositioned } from './positioned.js'
 import { cellKind } from '../cell-kind.js'
 import { columnsConsistent, fixesGrid, keepsFields, plainGrid } from './plain.js'
@@ -210,7 +211,7 @@ const TRUSTED = 0.5
  * below TRUSTED confidence falls back to the plain split.
  */
 export function inferGrid(table: RawTable): Inferred {
-  if (table.layout === 'spaces' && table.columns) return inferPositioned(table)
+  if (table.layout === 'spaces' && table.columns) return inferAligned(table)
   const spanned = inferSpanned(table)
   const plain = plainGrid(table)
   if (plain.rows === 0) return spanned

@@ -23,6 +23,8 @@ export interface LabelRow {
   labels: Item[]
   /** Known start columns of the labels (from positions in the source), if any. */
   starts?: number[]
+  /** Known end columns (one past the last): a label spans no further than its text reaches. */
+  ends?: number[]
 }
 
 interface LabelShape {
@@ -125,7 +127,7 @@ export function placeLabels(rows: LabelRow[], width: number, depths: Map<string,
   /** The latest label placed at each column: what a new label may be a sibling of. */
   const recent: (Item | null)[] = new Array(width).fill(null)
 
-  for (const { row, labels, starts } of rows) {
+  for (const { row, labels, starts, ends } of rows) {
     const known = starts && starts.length === labels.length && starts.every((c, i) => c < width && (i === 0 || c > starts[i - 1]))
     const own = labels.length === 0 ? [] : known ? starts : startsOf(labels, width, depths, recent, open)
     const first = own.length > 0 ? own[0] : previousLast
@@ -157,7 +159,8 @@ export function placeLabels(rows: LabelRow[], width: number, depths: Map<string,
       continue
     }
     own.forEach((col, i) => {
-      const end = i + 1 < own.length ? own[i + 1] : width
+      let end = i + 1 < own.length ? own[i + 1] : width
+      if (known && ends && ends[i] > col) end = Math.min(end, ends[i])
       const cell: Placed = { row, col, rowSpan: 1, colSpan: end - col, text: labels[i].text, header: true }
       placed.push(cell)
       open[col] = cell

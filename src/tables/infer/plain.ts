@@ -10,8 +10,8 @@ import { typeCell } from '../cell-type.js'
 import { inferRowHeaders, leadingLabelRows } from '../headers.js'
 import type { RawRow, RawTable } from '../raw.js'
 
-/** Layouts whose fields sit at their true slot even when rows differ in length (tabs, GFM fields). */
-const HINTED = new Set(['tab-row', 'tab-cell', 'broken-gfm'])
+/** Layouts whose fields sit at their true slot even when rows differ in length (tabs, GFM fields, aligned columns). */
+const HINTED = new Set(['tab-row', 'tab-cell', 'broken-gfm', 'spaces'])
 
 /** Where a row's cells sit: the field index the layout gives, else their order. */
 function positions(table: RawTable, row: RawRow): number[] {
@@ -81,15 +81,19 @@ export function plainGrid(table: RawTable): Grid<string> {
  * the slot the source gave it; every label in its own row, where it may sit
  * in a slot the plain reading left empty (a label shifted by the paste, a
  * row label put at the depth of its numbering). Spans may cover only slots
- * the plain reading left empty.
+ * the plain reading left empty. With `valuesMaySpan` (positions that are
+ * column extents, not slots), a value may also widen over its neighbours'
+ * empty slots, as under a spanning header, as long as it covers its own.
  */
-export function keepsFields(grid: Grid<string>, plain: Grid<string>): boolean {
+export function keepsFields(grid: Grid<string>, plain: Grid<string>, { valuesMaySpan = false } = {}): boolean {
   if (grid.rows !== plain.rows || grid.cols !== plain.cols) return false
   const at = new Map<number, string>()
   const labelsIn = new Map<number, string[]>()
   for (const cell of grid.cells) {
     at.set(cell.row * grid.cols + cell.col, cell.content)
     if (cell.content !== '') labelsIn.set(cell.row, [...(labelsIn.get(cell.row) ?? []), cell.content])
+    // With valuesMaySpan, a value widened under a spanning header still sits over the slot it had.
+    if (valuesMaySpan) for (let c = cell.col + 1; c < cell.col + cell.colSpan; c++) at.set(cell.row * grid.cols + c, cell.content)
   }
   const plainAt = new Map<number, string>()
   for (const cell of plain.cells) plainAt.set(cell.row * plain.cols + cell.col, cell.content)
@@ -105,7 +109,7 @@ export function keepsFields(grid: Grid<string>, plain: Grid<string>): boolean {
       for (let c = cell.col; c < cell.col + cell.colSpan; c++) {
         if (r === cell.row && c === cell.col) continue
         const there = plainAt.get(r * plain.cols + c)
-        if (there && cellKind(there) === 'value') return false
+        if (there && cellKind(there) === 'value' && !(valuesMaySpan && r === cell.row && there === cell.content)) return false
       }
     }
   }

@@ -6,6 +6,7 @@
  */
 import { normalizeGrid } from '../../ast/grid.js'
 import type { RawTable } from '../raw.js'
+import { typeCell } from '../cell-type.js'
 import { familyDepths } from './depth.js'
 import type { Inferred } from './index.js'
 import { placeLabels, type LabelRow } from './labels.js'
@@ -51,10 +52,16 @@ function placeHeadRows(rows: Row[], from: number, to: number, C: number, out: Pl
 
 export function inferPositioned(table: RawTable): Inferred {
   const rows = prepareRows(table)
+  // A lone cell set inside one column is a row whose other cells are empty, not a section row.
+  const lone = new Set(table.rows.filter((r) => r.lone).map((r) => r.line))
+  for (const row of rows) if (row.type === 'section' && lone.has(row.line)) row.type = 'data'
   const C = Math.max(table.columns ?? 0, ...rows.flatMap((r) => r.items.map((i) => (i.columns?.[1] ?? hintOf(i) + 1))))
-  const hasValues = rows.some((r) => r.items.some((i) => i.kind === 'value'))
-  let headEnd = rows.findIndex((r) => r.type === 'data')
-  if (headEnd === -1) headEnd = rows.length > 1 ? 1 : 0
+  // A placeholder (`N/A`, `—`) heads a column as often as it fills one: it neither makes a table one of values nor ends its head.
+  const telling = (i: Item) => i.kind === 'value' && typeCell(i.text) !== 'placeholder'
+  const hasValues = rows.some((r) => r.items.some(telling))
+  let headEnd = rows.findIndex((r) => r.items.some(telling))
+  // A text-only table has no data rows to end its head: its first row is the head.
+  if (headEnd === -1 || !hasValues) headEnd = rows.length > 1 ? 1 : 0
   const dataRows = rows.filter((r) => r.type === 'data')
   const L = hasValues ? Math.min(...dataRows.map((r) => hintOf(r.items[firstValueIndex(r)] ?? r.items[r.items.length - 1]))) : C
   const placed: Placed[] = []
@@ -81,7 +88,8 @@ export function inferPositioned(table: RawTable): Inferred {
     }
     const split = hasValues ? firstValueIndex(row) : row.items.length
     const labels = row.items.slice(0, split)
-    segment.push({ row: r, labels, starts: labels.map(hintOf) })
+    // Without values there is no label hierarchy to span: each cell covers what its text covers.
+    segment.push(hasValues ? { row: r, labels, starts: labels.map(hintOf) } : { row: r, labels, starts: labels.map(hintOf), ends: labels.map((l) => l.columns?.[1] ?? hintOf(l) + 1) })
     for (const value of row.items.slice(split)) {
       const col = Math.max(L, Math.min(C - 1, hintOf(value)))
       // A value under a spanning header spans with it, wherever it sat inside the span.
@@ -91,6 +99,8 @@ export function inferPositioned(table: RawTable): Inferred {
   }
   flush()
   const cells = placed.map((p) => ({ row: p.row, col: p.col, rowSpan: p.rowSpan, colSpan: p.colSpan, header: p.header, content: p.text }))
+  // A text-only table has no values for its cells to label: only its head row is a header.
+  if (!hasValues) for (const cell of cells) if (cell.row >= headEnd && cell.colSpan < C) cell.header = false
   const { grid, fixes } = normalizeGrid({ rows: rows.length, cols: C, headerRows: headEnd, cells }, () => '')
   const fillers = placed.filter((p) => p.filler).length
   const confidence = Math.max(0.05, Math.min(1, 1 - 0.04 * fillers - 0.1 * (fixes.overlaps + fixes.clamped) - 0.01 * fixes.padded))

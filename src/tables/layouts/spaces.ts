@@ -50,19 +50,64 @@ function bands(intervals: Column[]): Column[] {
   return out
 }
 
-/** Columns of the table, left to right, from its data rows. */
+/** Distinct positions, those within one display column of each other counted once. */
+function clusters(xs: number[]): number[] {
+  const out: number[] = []
+  for (const x of [...new Set(xs)].sort((a, b) => a - b)) if (out.length === 0 || x - out[out.length - 1] > 1) out.push(x)
+  return out
+}
+
+/**
+ * Split a band of labels at its left edges when they are indented levels
+ * (`一、…` at one edge, `（一）…` further in): few left edges shared by
+ * several labels, more right edges than left ones. A right-aligned column
+ * (one right edge, ragged left edges) or a left-aligned one stays whole.
+ */
+function splitByIndent(band: Column, labels: Segment[]): Column[] {
+  const inBand = labels.filter((s) => s.start < band.end && s.end > band.start)
+  const lefts = clusters(inBand.map((s) => s.start))
+  const rights = clusters(inBand.map((s) => s.end))
+  if (lefts.length < 2 || rights.length <= lefts.length) return [band]
+  // Every level is a real edge: at least two labels start there (the deepest may hold one).
+  const shared = lefts.filter((x, i) => i === lefts.length - 1 || inBand.filter((s) => Math.abs(s.start - x) <= 1).length >= 2)
+  if (shared.length < 2) return [band]
+  return shared.map((start, i) => ({ start: i === 0 ? band.start : start, end: i + 1 < shared.length ? shared[i + 1] : band.end }))
+}
+
+/**
+ * Columns of the table, left to right. The body's cells fix them: a column
+ * is a band where the cells of body rows overlap (values right-aligned,
+ * text left-aligned or right-aligned alike), and a band of row labels left
+ * of the values splits at its indent levels. Head cells then widen the band
+ * they fall in (a left-aligned header over right-aligned values); a head
+ * cell over several bands spans them and widens none.
+ */
 function columnsOf(rows: Segment[][]): Column[] {
-  const data = rows.filter((r) => r.some((s) => cellKind(s.text) === 'value'))
-  const basis = data.length > 0 ? data : rows
-  const values = basis.flatMap((r) => r.filter((s) => cellKind(s.text) === 'value'))
-  const valueBands = bands(values)
-  const firstValue = valueBands.length > 0 ? valueBands[0].start : Infinity
-  // Label columns: the distinct left edges of labels left of the values.
-  const starts = [...new Set(basis.flatMap((r) => r.filter((s) => cellKind(s.text) !== 'value' && s.start < firstValue).map((s) => s.start)))].sort((a, b) => a - b)
-  const labelStarts: number[] = []
-  for (const s of starts) if (labelStarts.length === 0 || s - labelStarts[labelStarts.length - 1] > 1) labelStarts.push(s)
-  const labelColumns = labelStarts.map((start, i) => ({ start, end: i + 1 < labelStarts.length ? labelStarts[i + 1] : Math.min(firstValue, start + 1) }))
-  return [...labelColumns, ...valueBands]
+  const isValue = (s: Segment) => cellKind(s.text) === 'value'
+  const hasValues = rows.some((r) => r.some(isValue))
+  // Rows of data (with values; in a text-only table every row after the first) fix the columns.
+  // One-cell rows (titles, section rows) span the table and head rows may span columns: they only widen them.
+  const isBody = (r: Segment[], i: number) => r.length >= 2 && (hasValues ? r.some(isValue) : i > 0)
+  let body = rows.filter(isBody)
+  if (body.length === 0) body = rows.filter((r) => r.length >= 2)
+  if (body.length === 0) body = rows
+  const segments = body.flat()
+  const firstValue = Math.min(...segments.filter(isValue).map((s) => s.start))
+  const labels = segments.filter((s) => !isValue(s) && s.start < firstValue)
+  const columns = bands(segments).flatMap((band) => (band.start < firstValue ? splitByIndent(band, labels) : [band]))
+  for (const row of rows) {
+    if (body.includes(row)) continue
+    for (const s of row) {
+      const over = columns.filter((c) => s.start < c.end && s.end > c.start)
+      if (over.length !== 1) continue
+      const k = columns.indexOf(over[0])
+      const lo = k > 0 ? columns[k - 1].end + 1 : -Infinity
+      const hi = k + 1 < columns.length ? columns[k + 1].start - 1 : Infinity
+      over[0].start = Math.max(lo, Math.min(over[0].start, s.start))
+      over[0].end = Math.min(hi, Math.max(over[0].end, s.end))
+    }
+  }
+  return columns
 }
 
 /** Which columns a segment covers: those its extent overlaps, at least the one it starts in. */
@@ -82,12 +127,15 @@ function coverage(segment: Segment, columns: Column[]): [number, number] {
 export function parseSpaces(lines: string[], first: number): RawTable {
   const segmented = lines.map((line, i) => ({ segments: segmentsOf(line), line: first + i })).filter((r) => r.segments.length > 0)
   const columns = columnsOf(segmented.map((r) => r.segments))
-  const rows: RawRow[] = segmented.map(({ segments, line }) => ({
-    cells: segments.map((s) => {
+  const left = Math.min(...segmented.map((r) => r.segments[0].start))
+  const rows: RawRow[] = segmented.map(({ segments, line }) => {
+    const cells = segments.map((s) => {
       const [from, to] = coverage(s, columns)
       return { text: s.text, hint: from, columns: [from, to] as [number, number] }
-    }),
-    line
-  }))
+    })
+    const row: RawRow = { cells, line }
+    if (cells.length === 1 && cells[0].columns[1] - cells[0].columns[0] === 1 && segments[0].start > left + 1) row.lone = true
+    return row
+  })
   return { layout: 'spaces', rows, columns: columns.length }
 }
