@@ -20,7 +20,7 @@ import { type Item, type Row, firstValueIndex, mode, prepareRows } from './model
 import type { Placed } from './placed.js'
 import { inferPositioned } from './positioned.js'
 import { cellKind } from '../cell-kind.js'
-import { columnsConsistent, decideHeaders, fixesGrid, keepsFields, plainGrid } from './plain.js'
+import { columnsConsistent, fixesGrid, keepsFields, plainGrid } from './plain.js'
 
 export interface Inferred {
   grid: Grid<string>
@@ -215,8 +215,7 @@ export function inferGrid(table: RawTable): Inferred {
   const plain = plainGrid(table)
   if (plain.rows === 0) return spanned
   if (fixesGrid(table)) {
-    // The source's grid holds: the spans stand, the header decision is the core's.
-    if (keepsFields(spanned.grid, plain)) return { grid: decideHeaders(spanned.grid), confidence: spanned.confidence }
+    if (keepsFields(spanned.grid, plain)) return spanned
     // The spanned reading moved fields: it wins only when the plain one mixes values and labels in a column.
     if (spanned.grid.cols !== plain.cols || columnsConsistent(plain) || spanned.confidence < TRUSTED) {
       return { grid: plain, confidence: Math.max(spanned.confidence, 0.9) }
