@@ -120,29 +120,30 @@ export function markStyledBodyHeaders<C>(grid: Grid<C>, cue: (cell: GridCell<C>)
   return { ...grid, cells }
 }
 
+/** A body column of row labels needs its neighbours to hold at least this share of figures. */
+const LABELLED_SHARE = 0.6
+
 /**
  * Row headers for sources that cannot mark them (Word tables have header
- * rows but no row headers): in a table of values, a body row with no value
- * in it heads the rows below (a section or sub-header row), and the labels
- * left of a row's first value are its row headers.
+ * rows but no row headers, a paste has neither). Column 0 is a column of
+ * row headers when it holds only labels while the other body cells (dashes
+ * and `n/a` aside) are mostly figures: its labels then say what each row's
+ * values are. A column-0 label spanning several rows groups them and is a
+ * header too, and so is a body row of labels only (a section or sub-head
+ * row heads the rows below it). A table of words gets no row headers: nothing in it is a
+ * value a label would speak for.
  */
 export function inferRowHeaders<C>(grid: Grid<C>, textOf: (content: C) => string): Grid<C> {
-  const kinds = grid.cells.map((cell) => cellKind(textOf(cell.content)))
-  if (!kinds.some((k) => k === 'value')) return grid
-  const byRow = new Map<number, number[]>()
-  grid.cells.forEach((cell, i) => {
-    if (cell.row < grid.headerRows) return
-    byRow.set(cell.row, [...(byRow.get(cell.row) ?? []), i])
-  })
-  const header = new Set<number>()
-  for (const indexes of byRow.values()) {
-    const values = indexes.filter((i) => kinds[i] === 'value')
-    if (values.length === 0) {
-      if (indexes.some((i) => kinds[i] === 'label')) for (const i of indexes) header.add(i)
-      continue
-    }
-    const firstValueCol = Math.min(...values.map((i) => grid.cells[i].col))
-    for (const i of indexes) if (grid.cells[i].col < firstValueCol && kinds[i] !== 'value') header.add(i)
-  }
+  const texts = grid.cells.map((cell) => textOf(cell.content).trim())
+  if (grid.cols < 2 || !texts.some((t) => t !== '' && cellKind(t) === 'value')) return grid
+  const body = grid.cells.map((cell, i) => ({ cell, text: texts[i], i })).filter(({ cell, text }) => cell.row >= grid.headerRows && text !== '')
+  const firstColumn = body.filter(({ cell }) => cell.col === 0)
+  const others = body.filter(({ cell, text }) => cell.col > 0 && typeCell(text) !== 'placeholder')
+  const figures = others.filter(({ text }) => isNumericCell(text)).length
+  const labelColumn = firstColumn.length > 0 && firstColumn.every(({ text }) => !isNumericCell(text)) && others.length > 0 && figures >= LABELLED_SHARE * others.length
+  const header = new Set(firstColumn.filter(({ cell }) => labelColumn || (cell.rowSpan > 1 && cell.colSpan < grid.cols)).map(({ i }) => i))
+  // A body row of labels only (a section or sub-head row) heads the rows below it.
+  const rowsWithValues = new Set(body.filter(({ text }) => cellKind(text) === 'value').map(({ cell }) => cell.row))
+  for (const { cell, i } of body) if (!rowsWithValues.has(cell.row) && cellKind(texts[i]) === 'label') header.add(i)
   return { ...grid, cells: grid.cells.map((cell, i) => (header.has(i) ? { ...cell, header: true } : cell)) }
 }

@@ -5,6 +5,13 @@
  * renaming costs 1 when tags, colspan or rowspan differ, else the
  * normalized Levenshtein distance of the cell texts. Zhang–Shasha's
  * algorithm computes the distance.
+ *
+ * Bounded cost: the text distance of two cells is computed over characters
+ * when both have at most LONG_CELL characters, else over words (normalized
+ * by the longer word count). Character distances between every
+ * pair of long cells are quadratic in the table's text: a 121-row table with
+ * 3,500-character cells (rust-docs/reference#57 of the development set)
+ * needed billions of steps and never finished.
  */
 
 export interface TedsCell {
@@ -27,7 +34,13 @@ interface Node {
   rowSpan: number
   text: string
   children: Node[]
+  /** The text's code points and words, split once per node. */
+  chars?: string[]
+  words?: string[]
 }
+
+/** A cell longer than this compares with others by words, not characters. */
+const LONG_CELL = 300
 
 function tree(t: TedsTable): Node {
   const node = (tag: string, children: Node[] = [], cell?: TedsCell): Node => ({
@@ -49,18 +62,19 @@ function tree(t: TedsTable): Node {
   return node('table', sections)
 }
 
-export function levenshtein(a: string, b: string): number {
-  const x = Array.from(a)
-  const y = Array.from(b)
+export function levenshtein(a: string | string[], b: string | string[]): number {
+  const x = typeof a === 'string' ? Array.from(a) : a
+  const y = typeof b === 'string' ? Array.from(b) : b
   if (x.length === 0) return y.length
   if (y.length === 0) return x.length
-  let prev = Array.from({ length: y.length + 1 }, (_, i) => i)
+  let prev = new Int32Array(y.length + 1).map((_, i) => i)
+  let cur = new Int32Array(y.length + 1)
   for (let i = 1; i <= x.length; i++) {
-    const cur = [i]
+    cur[0] = i
     for (let j = 1; j <= y.length; j++) {
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1))
     }
-    prev = cur
+    ;[prev, cur] = [cur, prev]
   }
   return prev[y.length]
 }
@@ -68,8 +82,13 @@ export function levenshtein(a: string, b: string): number {
 function renameCost(a: Node, b: Node): number {
   if (a.tag !== b.tag || a.colSpan !== b.colSpan || a.rowSpan !== b.rowSpan) return 1
   if (a.tag !== 'td') return 0
-  const longest = Math.max(Array.from(a.text).length, Array.from(b.text).length)
-  return longest === 0 ? 0 : levenshtein(a.text, b.text) / longest
+  if (a.text === b.text) return 0
+  a.chars ??= Array.from(a.text)
+  b.chars ??= Array.from(b.text)
+  if (a.chars.length <= LONG_CELL && b.chars.length <= LONG_CELL) return levenshtein(a.chars, b.chars) / Math.max(a.chars.length, b.chars.length)
+  a.words ??= a.text.split(/\s+/).filter(Boolean)
+  b.words ??= b.text.split(/\s+/).filter(Boolean)
+  return levenshtein(a.words, b.words) / Math.max(a.words.length, b.words.length, 1)
 }
 
 /** Post-order nodes with leftmost-leaf indexes and keyroots. */

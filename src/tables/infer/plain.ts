@@ -70,10 +70,31 @@ export function plainGrid(table: RawTable): Grid<string> {
     })
     texts.push(line)
   })
-  const headerRows = headRowsOf(texts)
-  for (const cell of cells) if (cell.row < headerRows) cell.header = true
-  const { grid } = normalizeGrid({ rows: rows.length, cols, headerRows, cells }, () => '')
-  return inferRowHeaders(grid, (t: string) => t)
+  const { grid } = normalizeGrid({ rows: rows.length, cols, headerRows: 0, cells }, () => '')
+  return decideHeaders(grid)
+}
+
+/**
+ * The table core's header decision on a grid whose cells are placed: header
+ * rows are the leading rows of labels above rows of data (a text-only
+ * table's first row), grown over head cells that span down; row headers as
+ * `inferRowHeaders` finds them. Any header flags the grid had are replaced.
+ */
+export function decideHeaders(grid: Grid<string>): Grid<string> {
+  const texts: string[][] = Array.from({ length: grid.rows }, () => [])
+  for (const cell of [...grid.cells].sort((a, b) => a.col - b.col)) if (cell.content.trim() !== '') texts[cell.row].push(cell.content)
+  let headerRows = headRowsOf(texts)
+  for (let grown = headerRows > 0; grown; ) {
+    grown = false
+    for (const cell of grid.cells) {
+      if (cell.row < headerRows && cell.row + cell.rowSpan > headerRows && cell.row + cell.rowSpan < grid.rows) {
+        headerRows = cell.row + cell.rowSpan
+        grown = true
+      }
+    }
+  }
+  const cells = grid.cells.map((cell) => ({ ...cell, header: cell.row < headerRows }))
+  return inferRowHeaders({ ...grid, headerRows, cells }, (t: string) => t)
 }
 
 /**

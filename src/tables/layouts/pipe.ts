@@ -26,8 +26,11 @@ export function pipeRowCells(line: string): { cells: RawCell[]; slots: number } 
   // n pipes make n + 1 parts; a closing pipe ends the last slot rather than opening one.
   const slots = endsWithPipe ? parts.length - 1 : parts.length
   const fields = endsWithPipe ? parts.slice(0, -1) : parts
+  // Trailing empty fields are padding, except an empty cell written as ` | ` after the
+  // previous cell's ` | ` (two spaces between pipes): padding pipes are bare (`| ||`).
   let last = fields.length - 1
   while (last >= 0 && fields[last].trim() === '') last--
+  while (last + 1 < fields.length && fields[last + 1].length >= 2 && fields[last + 1].trim() === '') last++
   const cells: RawCell[] = []
   // Covered slots are omitted in this layout, so field positions are not slot positions: no hints.
   for (let i = 0; i <= last; i++) cells.push({ text: fields[i].trim() })
