@@ -197,7 +197,9 @@ describe('the corpus', () => {
       const pdf = `pdf/tables/tabula/${name}.pdf`
       if (!read.has(pdf)) continue
       const ours = tablesOf(tree(pdf))
-      for (const truth of icdarTables(join(CORPUS_DIR, xml))) icdar.push(cellsInPlace(truth.cells, ours.filter((t) => onPage(t, truth.page)).map(tableCells)))
+      const truths = icdarTables(join(CORPUS_DIR, xml))
+      for (const truth of truths) icdar.push(cellsInPlace(truth.cells, ours.filter((t) => onPage(t, truth.page)).map(tableCells)))
+      if (process.env.PDF_CORPUS_DETAIL) console.log(`${xml}: ${icdar.slice(-truths.length).map((s, i) => `${truths[i].id} p${truths[i].page} ${s.matched}/${s.truth}`).join(', ')}`)
     }
     sources.push(['ICDAR 2013 structure files', icdar])
     // docling's reference output for its test PDFs: table cells with their spans, from docling's table model.
