@@ -3,7 +3,9 @@
  * converts or fails with one clear line; no page loses, invents or repeats
  * a character (what is left out on purpose is reported); where ground truth sits beside a
  * file, the tables are scored by adjacency relations (tabula's expected
- * CSVs, ICDAR 2013 structure files) and the text order against docling's
+ * CSVs, ICDAR 2013 structure files), by expected cells in place (those two,
+ * docling's reference tables, and Word tables drawn by LibreOffice;
+ * PDF_CORPUS_DETAIL=1 prints each table's count) and the text order against docling's
  * Markdown (a model's output: a loose reference only). The scores are
  * printed; the thresholds are set just under what the reader achieves, so a
  * regression fails.
@@ -20,7 +22,7 @@ import { extractPdf, pdfToMdast, readExtraction } from '../src/ingest/pdf/index.
 import { normalizeGlyphs } from '../src/ingest/pdf/layout/glyphs.js'
 import type { Extraction } from '../src/ingest/pdf/run-extraction.js'
 import { corpusDir, filesUnder } from './helpers/corpus.js'
-import { type Score, bestMatch, cellsInPlace, csvCells, f1, icdarTables, pooled, poolMatch, precision, recall, tableCells } from './helpers/table-scoring.js'
+import { type Score, type ScoredCell, bestMatch, cellsInPlace, csvCells, doclingTables, f1, icdarTables, pooled, poolMatch, precision, recall, tableCells } from './helpers/table-scoring.js'
 
 const CORPUS_DIR = corpusDir()
 /** Files under `corpus/<sub>` ending in `ext`, as paths relative to the corpus. */
@@ -195,9 +197,35 @@ describe('the corpus', () => {
       const pdf = `pdf/tables/tabula/${name}.pdf`
       if (!read.has(pdf)) continue
       const ours = tablesOf(tree(pdf))
-      for (const truth of icdarTables(join(CORPUS_DIR, xml))) icdar.push(cellsInPlace(truth.cells, ours.filter((t) => onPage(t, truth.page)).map(tableCells)))
+      const truths = icdarTables(join(CORPUS_DIR, xml))
+      for (const truth of truths) icdar.push(cellsInPlace(truth.cells, ours.filter((t) => onPage(t, truth.page)).map(tableCells)))
+      if (process.env.PDF_CORPUS_DETAIL) console.log(`${xml}: ${icdar.slice(-truths.length).map((s, i) => `${truths[i].id} p${truths[i].page} ${s.matched}/${s.truth}`).join(', ')}`)
     }
     sources.push(['ICDAR 2013 structure files', icdar])
+    // docling's reference output for its test PDFs: table cells with their spans, from docling's table model.
+    const docling: { truth: number; matched: number }[] = []
+    for (const json of corpusFiles('pdf/docling/groundtruth', '.json')) {
+      const pdf = `pdf/docling/${basename(json, '.json')}.pdf`
+      if (!read.has(pdf)) continue
+      const ours = tablesOf(tree(pdf))
+      const truths = doclingTables(join(CORPUS_DIR, json))
+      for (const truth of truths) docling.push(cellsInPlace(truth.cells, ours.filter((t) => onPage(t, truth.page)).map(tableCells)))
+      if (process.env.PDF_CORPUS_DETAIL && truths.length > 0) console.log(`${json}: ${docling.slice(-truths.length).map((s) => `${s.matched}/${s.truth}`).join(' ')}`)
+    }
+    sources.push(['docling reference tables', docling])
+    // Word tables of the corpus's DOCX files drawn by LibreOffice, against the grid the DOCX declares (see scripts/make-docx-rendered-corpus.mjs).
+    const rendered: { truth: number; matched: number }[] = []
+    for (const json of corpusFiles('pdf/docx-rendered/expected', '.json')) {
+      const pdf = `pdf/docx-rendered/${basename(json, '.json')}.pdf`
+      if (!read.has(pdf)) continue
+      const ours = tablesOf(tree(pdf)).map(tableCells)
+      const { tables } = JSON.parse(readFileSync(join(CORPUS_DIR, json), 'utf8')) as { tables: ScoredCell[][] }
+      // The page a table lands on is LibreOffice's choice, and the tables of one file look alike
+      // (`Cell 1.1` in each): each is scored against the one table found that puts most of it in place.
+      for (const truth of tables) rendered.push(ours.map((cells) => cellsInPlace(truth, [cells])).reduce((a, b) => (b.matched > a.matched ? b : a), cellsInPlace(truth, [])))
+      if (process.env.PDF_CORPUS_DETAIL && tables.length > 0) console.log(`${json}: ${rendered.slice(-tables.length).map((s) => `${s.matched}/${s.truth}`).join(' ')}`)
+    }
+    sources.push(['DOCX tables drawn by LibreOffice', rendered])
     const sum = (list: { truth: number; matched: number }[]) => list.reduce((a, b) => ({ truth: a.truth + b.truth, matched: a.matched + b.matched }), { truth: 0, matched: 0 })
     const all = sum(sources.flatMap(([, list]) => list))
     const line = (label: string, list: { truth: number; matched: number }[]) => {

@@ -204,3 +204,27 @@ export function cellsInPlace(truth: readonly ScoredCell[], candidates: readonly 
   }
   return { truth: expected.length, matched: placed.size }
 }
+
+interface DoclingCell {
+  start_row_offset_idx: number
+  end_row_offset_idx: number
+  start_col_offset_idx: number
+  end_col_offset_idx: number
+  text: string
+}
+
+/**
+ * The tables of a docling ground-truth document (`groundtruth/*.json`,
+ * DoclingDocument): each table's cells with their row and column spans
+ * (end offsets exclusive), and the 1-based page it is on.
+ */
+export function doclingTables(path: string): GroundTruthTable[] {
+  const doc = JSON.parse(readFileSync(path, 'utf8')) as {
+    tables?: { self_ref: string; prov?: { page_no: number }[]; data: { table_cells: DoclingCell[] } }[]
+  }
+  return (doc.tables ?? []).map((t) => ({
+    id: t.self_ref,
+    page: t.prov?.[0]?.page_no ?? 1,
+    cells: t.data.table_cells.map((c) => ({ r1: c.start_row_offset_idx, c1: c.start_col_offset_idx, r2: c.end_row_offset_idx - 1, c2: c.end_col_offset_idx - 1, text: c.text })),
+  }))
+}

@@ -21,6 +21,7 @@ import { baselineGroups, joinPieces } from './fragments.js'
 import { detectHeaderRows, markBodyHeaders } from './header-rows.js'
 import { type CellText, type PageTable, emptyCell } from './table-types.js'
 import { foldWrappedRows } from './wrapped-rows.js'
+import { withoutTextlessColumns } from './textless-columns.js'
 
 /** Rules closer than this (points) are the same line. */
 const SNAP = 2.5
@@ -195,8 +196,11 @@ export function withoutSlivers(bounds: readonly number[], centres: readonly numb
   return out
 }
 
+/** A proportional cut this close (characters) to a space moves to the space: widths vary, words do not break at rules. */
+const SNAP_TO_SPACE = 3
+
 /** A run cut at the x positions given, its characters shared out by their advance. */
-function splitRun(run: TextRun, cuts: readonly number[]): TextRun[] {
+export function splitRun(run: TextRun, cuts: readonly number[]): TextRun[] {
   const chars = Array.from(run.text)
   if (chars.length < 2) return [run]
   const each = run.width / chars.length
@@ -205,6 +209,19 @@ function splitRun(run: TextRun, cuts: readonly number[]): TextRun[] {
   for (const cut of [...cuts, Number.POSITIVE_INFINITY]) {
     let end = start
     while (end < chars.length && run.x + (end + 0.5) * each < cut) end++
+    if (end > start && end < chars.length && !/\s/u.test(chars[end - 1]) && !/\s/u.test(chars[end])) {
+      // The nearest space on either side (the piece still keeps a character).
+      for (let d = 1; d <= SNAP_TO_SPACE; d++) {
+        if (end - d > start && /\s/u.test(chars[end - d])) {
+          end -= d
+          break
+        }
+        if (end + d < chars.length && /\s/u.test(chars[end + d - 1])) {
+          end += d
+          break
+        }
+      }
+    }
     if (end > start) pieces.push({ ...run, text: chars.slice(start, end).join(''), x: run.x + start * each, width: (end - start) * each })
     start = end
   }
@@ -329,14 +346,15 @@ function buildTable(group: RuleGroup, runs: readonly TextRun[], taken: Set<TextR
     for (const run of inside) taken.delete(run)
     return null
   }
-  const grid = foldWrappedRows(normalizeGrid({ rows, cols, headerRows: 0, cells }, emptyCell).grid)
-  if (!likeATable(grid.cells)) {
+  const folded = foldWrappedRows(normalizeGrid({ rows, cols, headerRows: 0, cells }, emptyCell).grid)
+  if (!likeATable(folded.cells)) {
     for (const run of inside) taken.delete(run)
     return null
   }
+  const { grid, columns } = withoutTextlessColumns(folded, xs)
   grid.headerRows = detectHeaderRows(grid)
   const confidence = Math.max(0.5, 0.95 - 0.15 * irregular - (cut > 0 ? 0.1 : 0))
-  return { kind: 'table', layout: 'pdf-ruled', confidence, box, columns: xs, grid: markBodyHeaders(normalizeGrid(grid, emptyCell).grid) }
+  return { kind: 'table', layout: 'pdf-ruled', confidence, box, columns, grid: markBodyHeaders(normalizeGrid(grid, emptyCell).grid) }
 }
 
 /** The extent of a group of rules. */
