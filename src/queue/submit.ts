@@ -42,6 +42,8 @@ export interface JobStatus {
   progress: unknown
   error?: string
   label: string
+  /** The outputs the job makes (its result's formats). */
+  formats: string[]
 }
 
 const MIB = 1024 * 1024
@@ -117,8 +119,10 @@ export async function openJobQueue(options: SubmitOptions): Promise<JobQueue> {
       const job = await queue.getJob(id)
       if (!job) return null
       const state = await job.getState()
-      const label = fromLabel(job)
-      return { id, state, progress: job.progress, label, ...(state === 'failed' ? { error: failureFrom(job.failedReason).reason } : {}) }
+      const task = (job.data.task ?? {}) as { label?: unknown; formats?: unknown }
+      const label = String(task.label ?? id)
+      const formats = Array.isArray(task.formats) ? task.formats.map(String) : []
+      return { id, state, progress: job.progress, label, formats, ...(state === 'failed' ? { error: failureFrom(job.failedReason).reason } : {}) }
     },
     async close() {
       clearInterval(poll)
@@ -127,10 +131,6 @@ export async function openJobQueue(options: SubmitOptions): Promise<JobQueue> {
       for (const client of clients) client.disconnect()
     }
   }
-}
-
-function fromLabel(job: Job<JobData>): string {
-  return String((job.data.task as { label?: unknown } | undefined)?.label ?? job.id)
 }
 
 /** A finished job's outcome; null while it is not finished. */
