@@ -66,11 +66,17 @@ export interface RedisRun extends Watched {
   stop(): Promise<void>
 }
 
-/** Start redis-server with extra arguments (a password, TLS); resolves once it accepts connections. */
-export async function startRedis(options: { port?: number; args?: string[]; url?: (port: number) => string; cwd?: string } = {}): Promise<RedisRun> {
+/**
+ * Start redis-server with extra arguments (a password, TLS); resolves once it
+ * accepts connections. Keeps nothing on disk, unless `dataDir` is given: then
+ * it logs every write there (appendonly, fsync always), so a restart on the
+ * same folder finds the queue as it was, as a production Redis would.
+ */
+export async function startRedis(options: { port?: number; args?: string[]; url?: (port: number) => string; cwd?: string; dataDir?: string } = {}): Promise<RedisRun> {
   const port = options.port ?? (await freePort())
   const args = options.args ?? ['--port', String(port)]
-  const server = watch(spawn('redis-server', [...args, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { cwd: options.cwd ?? ROOT }))
+  const storage = options.dataDir ? ['--dir', options.dataDir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always'] : ['--save', '', '--appendonly', 'no']
+  const server = watch(spawn('redis-server', [...args, '--bind', '127.0.0.1', ...storage], { cwd: options.cwd ?? ROOT }))
   const ready = await Promise.race([server.waitFor(/Ready to accept connections/), server.exited.then((code) => `exited ${code}`)])
   if (ready.startsWith('exited')) throw new Error(`redis-server ${ready}: ${server.lines.join('\n')}`)
   return {
