@@ -73,6 +73,9 @@ export async function openJobQueue(options: SubmitOptions): Promise<JobQueue> {
     if (!waiter || waiter.busy) return
     waiter.busy = true
     try {
+      // The state alone first: fetching the job would bring its input payload along on every poll.
+      const state = await queue.getJobState(id)
+      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return
       const job = await queue.getJob(id)
       const outcome = job ? await finished(job) : failureFrom('the job is no longer in the queue (expired or removed); submit it again')
       if (outcome) {
@@ -105,8 +108,10 @@ export async function openJobQueue(options: SubmitOptions): Promise<JobQueue> {
       })
       // A job kept from before that failed for no fault of the input's gets another go
       // (`add` answers with the new job's fields even when it found an old one: read the stored one).
-      const stored = await queue.getJob(id)
-      if (stored && (await stored.getState()) === 'failed' && failureFrom(stored.failedReason).code === 'internal') await stored.retry('failed')
+      if ((await queue.getJobState(id)) === 'failed') {
+        const stored = await queue.getJob(id)
+        if (stored && failureFrom(stored.failedReason).code === 'internal') await stored.retry('failed')
+      }
       return id
     },
     result(id) {
