@@ -5,79 +5,26 @@
  * local run even when a worker is SIGKILLed mid-run, bad input failing once,
  * a resubmission converted once.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { request as httpRequest } from 'node:http'
 import { CLI, ROOT, runCli } from './helpers/cli.js'
+import { type RedisRun, type Watched, startDocmendWorker, startRedis, watch } from './helpers/redis.js'
 import { startServe } from './helpers/serve.js'
 
 const ENV = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' }
 const work = mkdtempSync(join(tmpdir(), 'docmend-queue-'))
-let redis: ChildProcess
+let redis: RedisRun
 let url = ''
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-/** A child's output lines as they come, and a wait for the first line that matches. */
-interface Watched {
-  child: ChildProcess
-  lines: string[]
-  waitFor(pattern: RegExp): Promise<string>
-  exited: Promise<number | null>
-}
-
-function watch(child: ChildProcess): Watched {
-  const lines: string[] = []
-  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = []
-  let partial = ''
-  const take = (chunk: Buffer) => {
-    partial += chunk.toString('utf8')
-    const parts = partial.split('\n')
-    partial = parts.pop()!
-    for (const line of parts) {
-      lines.push(line)
-      for (const w of waiters.splice(0)) {
-        if (w.pattern.test(line)) w.resolve(line)
-        else waiters.push(w)
-      }
-    }
-  }
-  child.stdout?.on('data', take)
-  child.stderr?.on('data', take)
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
-  return {
-    child,
-    lines,
-    exited,
-    waitFor: (pattern) =>
-      new Promise((resolve) => {
-        const seen = lines.find((l) => pattern.test(l))
-        if (seen !== undefined) resolve(seen)
-        else waiters.push({ pattern, resolve })
-      })
-  }
-}
 
 const workers: Watched[] = []
 
-/** A `docmend worker`; a short stall time, so a killed worker's job is handed on soon. */
 async function startWorker(): Promise<Watched> {
-  const w = watch(spawn(process.execPath, [CLI, 'worker', '--queue', url, '--concurrency', '1', '--stall-seconds', '5'], { cwd: ROOT, env: ENV }))
+  const w = await startDocmendWorker(url, { env: ENV })
   workers.push(w)
-  await w.waitFor(/taking jobs from queue/)
   return w
 }
 
@@ -95,16 +42,13 @@ function tree(dir: string): string[] {
 }
 
 beforeAll(async () => {
-  const port = await freePort()
-  const server = watch(spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { cwd: work }))
-  redis = server.child
-  await server.waitFor(/Ready to accept connections/)
-  url = `redis://127.0.0.1:${port}/0`
+  redis = await startRedis({ cwd: work })
+  url = redis.url
 }, 30_000)
 
 afterAll(async () => {
   for (const w of workers) w.child.kill('SIGKILL')
-  redis?.kill('SIGTERM')
+  await redis?.stop()
   rmSync(work, { recursive: true, force: true })
 })
 

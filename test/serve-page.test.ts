@@ -213,6 +213,45 @@ describe('docmend serve: the page', () => {
     for (const cell of ['申请人情况', '法人或其他组织', '本年新收政府信息公开申请数量']) expect(text).toContain(cell)
   })
 
+  it.skipIf(docxReaderMissing)(`draws Word's list labels as the list markers despite the page's style policy${waitingFor(docxReaderMissing, 'the DOCX reader, issue 4')}`, async () => {
+    // numbered-report.docx numbers its items ①, ②: the HTML writer draws them with a list-style-type string.
+    await page.setInputFiles('#file', join(ROOT, 'samples/numbered-report.docx'))
+    await waitForDocument()
+    const markers = (await page.evaluate(
+      `[...document.querySelectorAll('#document li[style]')].slice(0, 2).map((li) => getComputedStyle(li).listStyleType)`
+    )) as string[]
+    expect(markers).toEqual(['"① "', '"② "'])
+    expect(await page.evaluate(`getComputedStyle(document.querySelector('#document ol[style]')).listStyleType`)).toBe('none')
+  })
+
+  it('hides the job section when the server has no queue', async () => {
+    await page.waitForLoadState('networkidle')
+    expect(await page.locator('#jobs').isHidden()).toBe(true)
+  })
+
+  it('off loopback, asks for the API key (the server refuses the page\'s first request without it), then sends it with every request', async () => {
+    const key = 'page-test-key-0123456789'
+    const remote = await startServe(['--host', '0.0.0.0', '--api-key', key])
+    try {
+      const port = new URL(remote.url).port
+      const other = await context.newPage()
+      await other.goto(`http://127.0.0.1:${port}/`)
+      // The page asks the server what it offers as it loads; the 401 brings up the key field.
+      await expect.poll(() => other.locator('#key-form').isVisible(), { timeout: 30_000 }).toBe(true)
+      await other.getByLabel('Paste text or a copied web page').fill('# Notes\n\nA paragraph.\n')
+      await other.getByRole('button', { name: 'Repair the pasted text' }).click()
+      await expect.poll(() => other.getByRole('alert').textContent(), { timeout: 30_000 }).toMatch(/needs its API key/)
+      await other.getByLabel('This server needs its API key').fill(key)
+      await other.getByRole('button', { name: 'Use this key' }).click()
+      expect(await other.locator('#key-form').isHidden()).toBe(true)
+      await other.getByRole('button', { name: 'Repair the pasted text' }).click()
+      await expect.poll(() => other.locator('#document h1').textContent(), { timeout: 30_000 }).toBe('Notes')
+      expect(await other.getByRole('alert').textContent()).toBe('')
+    } finally {
+      await remote.stop()
+    }
+  })
+
   it.skipIf(docxReaderMissing)(`shows the headings of an uploaded Word document${waitingFor(docxReaderMissing, 'the DOCX reader, issue 4')}`, async () => {
     const expected = execFileSync('pandoc', ['-t', 'json', HEADERS_DOCX], { encoding: 'utf8' })
     const headings = (JSON.parse(expected) as { blocks: { t: string; c: [number, unknown, { t: string; c?: string }[]] }[] }).blocks

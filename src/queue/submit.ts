@@ -42,6 +42,8 @@ export interface JobStatus {
   progress: unknown
   error?: string
   label: string
+  /** The outputs the job makes (its result's formats). */
+  formats: string[]
 }
 
 const MIB = 1024 * 1024
@@ -71,6 +73,9 @@ export async function openJobQueue(options: SubmitOptions): Promise<JobQueue> {
     if (!waiter || waiter.busy) return
     waiter.busy = true
     try {
+      // The state alone first: fetching the job would bring its input payload along on every poll.
+      const state = await queue.getJobState(id)
+      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return
       const job = await queue.getJob(id)
       const outcome = job ? await finished(job) : failureFrom('the job is no longer in the queue (expired or removed); submit it again')
       if (outcome) {
@@ -103,8 +108,10 @@ export async function openJobQueue(options: SubmitOptions): Promise<JobQueue> {
       })
       // A job kept from before that failed for no fault of the input's gets another go
       // (`add` answers with the new job's fields even when it found an old one: read the stored one).
-      const stored = await queue.getJob(id)
-      if (stored && (await stored.getState()) === 'failed' && failureFrom(stored.failedReason).code === 'internal') await stored.retry('failed')
+      if ((await queue.getJobState(id)) === 'failed') {
+        const stored = await queue.getJob(id)
+        if (stored && failureFrom(stored.failedReason).code === 'internal') await stored.retry('failed')
+      }
       return id
     },
     result(id) {
@@ -117,8 +124,10 @@ export async function openJobQueue(options: SubmitOptions): Promise<JobQueue> {
       const job = await queue.getJob(id)
       if (!job) return null
       const state = await job.getState()
-      const label = fromLabel(job)
-      return { id, state, progress: job.progress, label, ...(state === 'failed' ? { error: failureFrom(job.failedReason).reason } : {}) }
+      const task = (job.data.task ?? {}) as { label?: unknown; formats?: unknown }
+      const label = String(task.label ?? id)
+      const formats = Array.isArray(task.formats) ? task.formats.map(String) : []
+      return { id, state, progress: job.progress, label, formats, ...(state === 'failed' ? { error: failureFrom(job.failedReason).reason } : {}) }
     },
     async close() {
       clearInterval(poll)
@@ -127,10 +136,6 @@ export async function openJobQueue(options: SubmitOptions): Promise<JobQueue> {
       for (const client of clients) client.disconnect()
     }
   }
-}
-
-function fromLabel(job: Job<JobData>): string {
-  return String((job.data.task as { label?: unknown } | undefined)?.label ?? job.id)
 }
 
 /** A finished job's outcome; null while it is not finished. */

@@ -4,6 +4,7 @@
  * processes run.
  *
  *   POST /api/jobs?to=…              → 202 { id }
+ *   GET  /api/jobs?ids=a,b           → { jobs: [status…] } (the page's list; no ids: empty)
  *   GET  /api/jobs/:id               → { id, state, progress, error? }
  *   GET  /api/jobs/:id/result?format → the output (409 while not finished)
  */
@@ -28,12 +29,27 @@ function sendJson(response: ServerResponse, status: number, value: unknown): voi
   response.end(body)
 }
 
+const JOB_ID = /^[A-Za-z0-9]{1,64}$/
 const JOB_PATH = /^\/api\/jobs\/([A-Za-z0-9]{1,64})(\/result)?$/
+/** Jobs one list request may ask about. */
+const MAX_LISTED = 100
+
+/** `GET /api/jobs?ids=a,b`: the state of several jobs in one request; an unknown or expired id is `state: 'unknown'`. */
+async function listJobs(response: ServerResponse, url: URL, jobs: JobQueue): Promise<void> {
+  for (const key of url.searchParams.keys()) if (key !== 'ids') throw new HttpError(400, `unknown parameter '${key}' (use ids)`, 'bad-request')
+  const ids = (url.searchParams.get('ids') ?? '').split(',').filter((id) => id !== '')
+  if (ids.length > MAX_LISTED) throw new HttpError(400, `ask about at most ${MAX_LISTED} jobs at once, not ${ids.length}`, 'bad-request')
+  const bad = ids.find((id) => !JOB_ID.test(id))
+  if (bad !== undefined) throw new HttpError(400, `'${bad.slice(0, 80)}' is not a job id`, 'bad-request')
+  const statuses = await Promise.all(ids.map(async (id) => (await jobs.status(id)) ?? { id, state: 'unknown' }))
+  sendJson(response, 200, { jobs: statuses })
+}
 
 export async function jobsRoute(request: IncomingMessage, response: ServerResponse, url: URL, context: JobsContext): Promise<void> {
   const method = request.method ?? 'GET'
   if (url.pathname === '/api/jobs') {
-    if (method !== 'POST') throw new HttpError(405, 'use POST, with the document as the request body', 'method', { Allow: 'POST' })
+    if (method === 'GET') return listJobs(response, url, context.jobs)
+    if (method !== 'POST') throw new HttpError(405, 'use POST, with the document as the request body', 'method', { Allow: 'GET, POST' })
     const query = parseConvertQuery(url.searchParams)
     if (query.to === 'preview') throw new HttpError(400, `a job converts to one of ${FORMATS.join(', ')}, not preview`, 'bad-request')
     const { bytes, name } = await receiveDocument(request, response, url, query.name, context.maxInputBytes)
