@@ -220,7 +220,12 @@ describe('DOCX images are typed from their bytes', () => {
     expect(run.code).toBe(0)
     expect(await readdir(join(tmp, 'emf', 'emf_media'))).toEqual(['image1.emf'])
     const embedded = await runMeasured(['convert', join(tmp, 'emf.docx'), '--to', 'html', '--embed-images', '-o', join(tmp, 'emf.html')])
-    expect(await readFile(join(tmp, 'emf.html'), 'utf8')).not.toContain('data:image')
+    const embeddedHtml = await readFile(join(tmp, 'emf.html'), 'utf8')
+    expect(embeddedHtml).not.toContain('data:image')
+    // The page still links the EMF, so that file is written beside it.
+    const linked = /<img[^>]* src="([^"]+\.emf)"/.exec(embeddedHtml)?.[1]
+    expect(linked).toBeDefined()
+    expect((await readFile(join(tmp, decodeURI(linked!)))).equals(emf)).toBe(true)
 
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>')
     await writeFile(join(tmp, 'svg.docx'), docxWithImage('image1.svg', svg, 'image/svg+xml'))

@@ -42,14 +42,12 @@ export function plannedFiles(
   planned: InputOutputs,
   outputs: Partial<Record<Format, string | Uint8Array>>,
   resources: readonly TaskResource[],
-  needsMedia: boolean
+  needsMedia: (resource: TaskResource) => boolean
 ): PlannedFile[] {
   const files: PlannedFile[] = []
   for (const [format, path] of Object.entries(planned.files) as [Format, string][]) files.push({ path, data: outputs[format]! })
-  if (needsMedia) {
-    for (const resource of resources) {
-      files.push({ path: join(planned.mediaDir, safeStem(resource.path) + resourceExtension(resource.path)), data: resource.bytes })
-    }
+  for (const resource of resources) {
+    if (needsMedia(resource)) files.push({ path: join(planned.mediaDir, safeStem(resource.path) + resourceExtension(resource.path)), data: resource.bytes })
   }
   return files
 }

@@ -11,9 +11,10 @@ import { type OutputTarget, findCollisions, outputsFor, plannedFiles } from '../
 import { isUpToDate } from '../batch/up-to-date.js'
 import { type BatchItem, type Converter, runBatch } from '../batch/run-batch.js'
 import type { FailedInput } from '../batch/summary.js'
-import type { ConvertTask } from '../batch/task.js'
+import type { ConvertTask, TaskResource } from '../batch/task.js'
 import { FORMATS, type Format, type WriteOptions } from '../emit/types.js'
 import { ConversionError, UsageError } from '../errors.js'
+import { imageTypeOf } from '../image-types.js'
 import { writeFilesAtomic } from '../io/atomic-write.js'
 import { onInterrupt } from '../io/interrupt.js'
 import { DEFAULT_MAX_INPUT_BYTES } from '../limits.js'
@@ -140,7 +141,9 @@ export async function runConvert(inputs: string[], flags: ConvertFlags): Promise
     ...(flags.embedImages || target.kind === 'stdout' ? { embedImages: true } : {}),
     ...pdf
   }
-  const needsMedia = formats.some((f) => f === 'md' || f === 'json' || (f === 'html' && !write.embedImages))
+  const linksAllMedia = formats.some((f) => f === 'md' || f === 'json' || (f === 'html' && !write.embedImages))
+  // With --embed-images, HTML still links the images a browser cannot show inline (EMF, WMF): write those.
+  const needsMedia = (resource: TaskResource) => linksAllMedia || (formats.includes('html') && !imageTypeOf(resource.bytes)?.embeddable)
 
   const failedEarly: FailedInput[] = [...expansion.problems]
   const planned = expansion.inputs.map((input) => ({ input, label: input.label, outputs: outputsFor(input, formats, target) }))

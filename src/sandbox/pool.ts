@@ -7,6 +7,7 @@
  * come back as a one-line failure like any other.
  */
 import { Piscina } from 'piscina'
+import { oneLine } from '../batch/summary.js'
 import type { TaskFailure } from '../batch/task.js'
 import type { SandboxRequest, SandboxResult } from './requests.js'
 
@@ -59,8 +60,7 @@ export function describeSandboxError(error: unknown, options: SandboxOptions): T
   if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
     return { ok: false, code: 'limit', reason: `stopped: needed more than ${options.maxMemoryMb} MiB of memory (${names.memory})` }
   }
-  const reason = `could not convert: the conversion worker stopped (${e?.message ?? String(error)})`.replace(/\s*\n\s*/g, ' ')
-  return { ok: false, code: 'internal', reason }
+  return { ok: false, code: 'internal', reason: oneLine(`could not convert: the conversion worker stopped (${e?.message ?? String(error)})`) }
 }
 
 /** What a worker posts when it takes a request: the clock starts then, not while the worker boots. */

@@ -63,9 +63,7 @@ function resolveImages(hast: HastRoot, doc: Doc, options: WriteOptions): void {
 
 /** The document body as sanitized hast. */
 export async function toHtmlTree(tree: Root): Promise<HastRoot> {
-  const copy = structuredClone(tree)
-  listMarkers(copy)
-  return (await toSafeHast.run(copy)) as HastRoot
+  return (await toSafeHast.run(listMarkers(tree))) as HastRoot
 }
 
 /** Fill a page template. Values are escaped; `{{body}}`, `{{heading}}`, `{{toc}}` and `{{style}}` are markup, inserted as they are. */

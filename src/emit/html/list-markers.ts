@@ -98,9 +98,25 @@ function markList(list: List): void {
   })
 }
 
-/** Give each ordered list that carries labels its markers (edits `tree`, a copy). */
-export function listMarkers(tree: Root): void {
-  visit(tree, 'list', (list: List) => {
-    if (list.ordered && list.children.some((item) => item.data?.label !== undefined)) markList(list)
+const carriesLabels = (list: List): boolean => Boolean(list.ordered) && list.children.some((item) => item.data?.label !== undefined)
+
+/**
+ * Give each ordered list that carries labels its markers. Only the top-level
+ * blocks holding such a list are copied (the rest is shared with `tree`,
+ * which stays as it was): copying a whole large document doubled its memory.
+ */
+export function listMarkers(tree: Root): Root {
+  const children = tree.children.map((block) => {
+    let labelled = false
+    visit(block, 'list', (list: List) => {
+      labelled ||= carriesLabels(list)
+    })
+    if (!labelled) return block
+    const copy = structuredClone(block)
+    visit(copy, 'list', (list: List) => {
+      if (carriesLabels(list)) markList(list)
+    })
+    return copy
   })
+  return { ...tree, children }
 }
