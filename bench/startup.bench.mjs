@@ -4,6 +4,7 @@
 // every command once, so that a busy machine weighs on all of them alike;
 // each figure is the median over the rounds.
 import { execFile } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { docxCorpusFiles } from './lib/corpus.mjs'
@@ -34,12 +35,17 @@ export default async function bench({ root, dist, tmp }) {
   const seed = join(root, 'samples/seed-000_e59935bf3fbf3f4b.txt')
   const docx = join(root, 'test/corpus/docx/docling/word_sample.docx')
   const outDir = (name) => join(tmp, `startup-${name}`)
+  // A one-line text: no conversion work to speak of, so its time is the start-up floor of any conversion.
+  const tiny = join(tmp, 'startup-tiny.txt')
+  mkdirSync(tmp, { recursive: true })
+  writeFileSync(tiny, 'hello world\n')
 
   const m = await medians({
     node: [node, ['-e', '0']],
     version: [node, [cli, '--version']],
     help: [node, [cli, '--help']],
     textHtml: [node, [cli, 'convert', seed, '--to', 'html']],
+    tinyHtml: [node, [cli, 'convert', tiny, '--to', 'html']],
     pandocText: ['pandoc', ['-f', 'markdown', '-t', 'html', seed]],
     docxHtml: [node, [cli, 'convert', docx, '--to', 'html', '--embed-images']],
     pandocDocx: ['pandoc', ['-f', 'docx', '-t', 'html', docx]],
@@ -68,6 +74,7 @@ export default async function bench({ root, dist, tmp }) {
     ['`docmend --version`', m.version, '`node -e 0`', m.node, '≤ 1.5×'],
     ['`docmend --help`', m.help, '`node -e 0`', m.node, '≤ 1.5×'],
     ['seed-000 (text) → HTML', m.textHtml, '`pandoc -f markdown -t html`', m.pandocText, '≤ 1.5×'],
+    ['one-line text → HTML (start-up floor of a conversion)', m.tinyHtml, '`node -e 0`', m.node, ''],
     ['`word_sample.docx` → HTML', m.docxHtml, '`pandoc -f docx -t html`', m.pandocDocx, '≤ 1.2×'],
     [`DOCX corpus → HTML, one process per file (${corpusFiles} files, total)`, docmendCorpus, '`pandoc -f docx -t html`, same loop', pandocCorpus, '≤ 1.2×'],
     ['seed-000 → all five formats', m.textAll, 'docmend, seed-000 → HTML', m.textHtml, '≤ 3×'],
