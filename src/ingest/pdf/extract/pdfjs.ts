@@ -16,9 +16,32 @@ const assetDir = (name: string) => `${join(packageRoot, name)}/`
 
 let loading: Promise<Pdfjs> | undefined
 
+/**
+ * The legacy build's core-js polyfills replace three built-ins for the whole
+ * thread although Node 20 has them: `Array.prototype.push` (forced over a V8
+ * edge case, and slower: it reads the `length` descriptor on every call, in
+ * pdf.js and in every other module on the thread), `JSON.parse` and
+ * `JSON.stringify` (for a JSON proposal pdf.js does not use). The engine's own
+ * are put back once pdf.js and its worker code (which pdf.js in Node imports
+ * on the same thread at the first document) are loaded.
+ */
+async function importKeepingBuiltins(): Promise<Pdfjs> {
+  const { push } = Array.prototype
+  const { parse, stringify } = JSON
+  try {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+    await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
+    return pdfjs
+  } finally {
+    Array.prototype.push = push
+    JSON.parse = parse
+    JSON.stringify = stringify
+  }
+}
+
 /** The pdf.js module, imported once. */
 export function loadPdfjs(): Promise<Pdfjs> {
-  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs')
+  loading ??= importKeepingBuiltins()
   return loading
 }
 
