@@ -142,6 +142,14 @@ export function inferRowHeaders<C>(grid: Grid<C>, textOf: (content: C) => string
   const figures = others.filter(({ text }) => isNumericCell(text)).length
   const labelColumn = firstColumn.length > 0 && firstColumn.every(({ text }) => !isNumericCell(text)) && others.length > 0 && figures >= LABELLED_SHARE * others.length
   const header = new Set(firstColumn.filter(({ cell }) => labelColumn || (cell.rowSpan > 1 && cell.colSpan < grid.cols)).map(({ i }) => i))
+  // Labels left of their row's first figure (a stub wider than column 0, as in
+  // Word tables whose row labels span columns) head the row by the same test.
+  const isFigure = (text: string) => isNumericCell(text) && typeCell(text) !== 'placeholder'
+  const firstFigure = new Map<number, number>()
+  for (const { cell, text } of body) if (isFigure(text)) firstFigure.set(cell.row, Math.min(firstFigure.get(cell.row) ?? Infinity, cell.col))
+  const stub = body.filter(({ cell, text }) => firstFigure.has(cell.row) && cell.col + cell.colSpan <= firstFigure.get(cell.row)! && !isNumericCell(text))
+  const rest = body.filter(({ cell, text }) => !stub.some((s) => s.cell === cell) && typeCell(text) !== 'placeholder')
+  if (stub.length > 0 && rest.length > 0 && rest.filter(({ text }) => isNumericCell(text)).length >= LABELLED_SHARE * rest.length) for (const { i } of stub) header.add(i)
   // A body row of labels only (a section or sub-head row) heads the rows below it.
   const rowsWithValues = new Set(body.filter(({ text }) => cellKind(text) === 'value').map(({ cell }) => cell.row))
   for (const { cell, i } of body) if (!rowsWithValues.has(cell.row) && cellKind(texts[i]) === 'label') header.add(i)
