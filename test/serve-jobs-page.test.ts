@@ -72,7 +72,8 @@ describe('docmend serve --queue: jobs on the page', () => {
 
     worker = await startDocmendWorker(redis.url, { env: ENV, args: ['--queue-name', QUEUE_NAME] })
     await expect.poll(() => stateOf('regions.md').textContent(), { timeout: 60_000 }).toBe('completed')
-    expect(worker.lines.filter((l) => l.includes('regions.md: converted'))).toHaveLength(1)
+    // The worker logs its line once the job is stored as completed, so the page can see it first.
+    await expect.poll(() => worker!.lines.filter((l) => l.includes('regions.md: converted')).length, { timeout: 30_000 }).toBe(1)
 
     const downloaded = page.waitForEvent('download', { timeout: 30_000 })
     await page.getByRole('link', { name: 'Download HTML' }).click()
@@ -96,6 +97,6 @@ describe('docmend serve --queue: jobs on the page', () => {
     // The earlier job is still listed, and a failed job offers no result.
     expect(await page.locator('#jobs-list tr').count()).toBe(2)
     expect(await page.locator('#jobs-list tr', { hasText: 'junk.docx' }).getByRole('link').count()).toBe(0)
-    expect(worker!.lines.filter((l) => l.includes('junk.docx: failed'))).toHaveLength(1)
+    await expect.poll(() => worker!.lines.filter((l) => l.includes('junk.docx: failed')).length, { timeout: 30_000 }).toBe(1)
   }, 90_000)
 })
