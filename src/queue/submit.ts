@@ -56,8 +56,12 @@ export function payloadCheck(size: number, max: number): void {
   }
 }
 
-/** How often waiting jobs are looked at besides the events (which a Redis outage can make us miss). */
-const POLL_MS = 1_000
+/**
+ * How often waiting jobs are looked at besides the events: a safety net for
+ * events missed (trimmed from the stream during an outage, a Redis restarted
+ * empty), not the way results normally arrive, so seldom (each look is a round trip per job).
+ */
+const POLL_MS = 5_000
 
 export async function openJobQueue(options: SubmitOptions): Promise<JobQueue> {
   const clients = [connect(options.queue, options.say), connect(options.queue, () => {})]
