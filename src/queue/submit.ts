@@ -58,10 +58,12 @@ export function payloadCheck(size: number, max: number): void {
 
 /**
  * How often waiting jobs are looked at besides the events: a safety net for
- * events missed (trimmed from the stream during an outage, a Redis restarted
- * empty), not the way results normally arrive, so seldom (each look is a round trip per job).
+ * events missed, not the way results normally arrive, so seldom (each look is
+ * a round trip per waiting job). Events can go missing only across a lost
+ * connection (trimmed from the stream meanwhile, or a Redis restarted empty),
+ * so every waiting job is also looked at as soon as the connection is back.
  */
-const POLL_MS = 5_000
+const POLL_MS = 30_000
 
 export async function openJobQueue(options: SubmitOptions): Promise<JobQueue> {
   const clients = [connect(options.queue, options.say), connect(options.queue, () => {})]
@@ -101,9 +103,11 @@ export async function openJobQueue(options: SubmitOptions): Promise<JobQueue> {
   })
   // A failed event may precede a retry: the stored state says whether the failure is final.
   events.on('failed', ({ jobId }) => void look(jobId))
-  const poll = setInterval(() => {
+  const lookAll = () => {
     for (const id of waiting.keys()) void look(id)
-  }, POLL_MS)
+  }
+  const poll = setInterval(lookAll, POLL_MS)
+  clients[1]!.on('ready', lookAll)
   await Promise.all([queue.waitUntilReady(), events.waitUntilReady()])
 
   return {
