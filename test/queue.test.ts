@@ -135,7 +135,11 @@ describe('docmend serve --queue: the job API', () => {
       expect(result.status).toBe(200)
       expect(result.headers.get('content-type')).toBe('text/html; charset=utf-8')
       const direct = await fetch(`${server.url}api/convert?to=html&name=east.txt`, { method: 'POST', body })
-      expect(await result.text()).toBe(await direct.text())
+      const directHtml = await direct.text()
+      expect(await result.text()).toBe(directHtml)
+      // Two downloads of the same result at once both get it.
+      const twice = await Promise.all([0, 1].map(() => fetch(`${server.url}api/jobs/${id}/result?format=html`)))
+      expect(await Promise.all(twice.map((r) => r.text()))).toEqual([directHtml, directHtml])
 
       // The same document sent as a form (curl -F file=@east.txt) is the same job; an envelope type is refused.
       const form = new FormData()

@@ -30,6 +30,9 @@ export interface RunningWorker {
   held(): number
 }
 
+/** Jobs taken beyond the threads: they wait in the sandbox's queue, their locks kept. */
+const JOBS_AHEAD = 1
+
 export interface JobData {
   task: unknown
 }
@@ -40,10 +43,11 @@ export async function startWorker(options: ConsumeOptions): Promise<RunningWorke
   let held = 0
   const process = async (job: Job<JobData>) => {
     const task = fromWire<QueuedTask>(job.data.task)
-    const started = Date.now()
+    // The job held ahead waits for a thread: its time starts when a thread takes it.
+    let started = Date.now()
     held++
     try {
-      const result = await sandbox.run({ kind: 'convert', task })
+      const result = await sandbox.run({ kind: 'convert', task }, { onStart: () => (started = Date.now()) })
       const ms = Date.now() - started
       if (result.ok) {
         say(`${job.id} ${task.label}: converted in ${ms} ms`)
@@ -62,7 +66,9 @@ export async function startWorker(options: ConsumeOptions): Promise<RunningWorke
   const client = connect(options.queue, say)
   const worker = new Worker<JobData>(options.queueName, process, {
     connection: client,
-    concurrency: options.concurrency,
+    // One job held ahead of the threads, so a thread that finishes starts the next
+    // job at once instead of waiting for Redis's answer (the round trip is off the path).
+    concurrency: options.concurrency + JOBS_AHEAD,
     lockDuration: options.stallSeconds * 1000,
     stalledInterval: options.stallSeconds * 1000,
     // A job whose worker died twice is handed on once more before it fails.

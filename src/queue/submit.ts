@@ -56,8 +56,14 @@ export function payloadCheck(size: number, max: number): void {
   }
 }
 
-/** How often waiting jobs are looked at besides the events (which a Redis outage can make us miss). */
-const POLL_MS = 1_000
+/**
+ * How often waiting jobs are looked at besides the events: a safety net for
+ * events missed, not the way results normally arrive, so seldom (each look is
+ * a round trip per waiting job). Events can go missing only across a lost
+ * connection (trimmed from the stream meanwhile, or a Redis restarted empty),
+ * so every waiting job is also looked at as soon as the connection is back.
+ */
+const POLL_MS = 30_000
 
 export async function openJobQueue(options: SubmitOptions): Promise<JobQueue> {
   const clients = [connect(options.queue, options.say), connect(options.queue, () => {})]
@@ -65,9 +71,15 @@ export async function openJobQueue(options: SubmitOptions): Promise<JobQueue> {
   queue.on('error', () => {})
   const events = new QueueEvents(options.queueName, { connection: clients[1]! })
   events.on('error', () => {})
-  const waiting = new Map<string, { resolve: (result: TaskResult) => void; busy: boolean }>()
+  // Everyone waiting for a job (the same result may be asked for twice at once: two downloads).
+  const waiting = new Map<string, { resolvers: ((result: TaskResult) => void)[]; busy: boolean }>()
+  const settle = (id: string, outcome: TaskResult) => {
+    const waiter = waiting.get(id)
+    waiting.delete(id)
+    for (const resolve of waiter?.resolvers ?? []) resolve(outcome)
+  }
 
-  /** Settle a waiter when its job has finished. */
+  /** Settle a job's waiters when it has finished. */
   const look = async (id: string) => {
     const waiter = waiting.get(id)
     if (!waiter || waiter.busy) return
@@ -78,21 +90,24 @@ export async function openJobQueue(options: SubmitOptions): Promise<JobQueue> {
       if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return
       const job = await queue.getJob(id)
       const outcome = job ? await finished(job) : failureFrom('the job is no longer in the queue (expired or removed); submit it again')
-      if (outcome) {
-        waiting.delete(id)
-        waiter.resolve(outcome)
-      }
+      if (outcome && waiting.get(id) === waiter) settle(id, outcome)
     } catch {
       // Redis away: the next poll tries again.
     } finally {
       waiter.busy = false
     }
   }
-  events.on('completed', ({ jobId }) => void look(jobId))
+  // A completed event carries the result: take it from there, with no round trip for the job.
+  events.on('completed', ({ jobId, returnvalue }) => {
+    if (waiting.has(jobId)) settle(jobId, resultFromWire(returnvalue)) // else another client's job
+  })
+  // A failed event may precede a retry: the stored state says whether the failure is final.
   events.on('failed', ({ jobId }) => void look(jobId))
-  const poll = setInterval(() => {
+  const lookAll = () => {
     for (const id of waiting.keys()) void look(id)
-  }, POLL_MS)
+  }
+  const poll = setInterval(lookAll, POLL_MS)
+  clients[1]!.on('ready', lookAll)
   await Promise.all([queue.waitUntilReady(), events.waitUntilReady()])
 
   return {
@@ -116,7 +131,9 @@ export async function openJobQueue(options: SubmitOptions): Promise<JobQueue> {
     },
     result(id) {
       return new Promise((resolve) => {
-        waiting.set(id, { resolve, busy: false })
+        const waiter = waiting.get(id)
+        if (waiter) waiter.resolvers.push(resolve)
+        else waiting.set(id, { resolvers: [resolve], busy: false })
         void look(id)
       })
     },

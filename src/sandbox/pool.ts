@@ -33,8 +33,11 @@ export interface SandboxOptions {
 }
 
 export interface Sandbox {
-  /** Run one request. Never rejects for the input's sake: every problem is a `TaskFailure`. */
-  run<R extends SandboxRequest>(request: R): Promise<SandboxResult<R>>
+  /**
+   * Run one request. Never rejects for the input's sake: every problem is a `TaskFailure`.
+   * `onStart` is called when a thread takes it (a request may wait for a free thread first).
+   */
+  run<R extends SandboxRequest>(request: R, hooks?: { onStart?: () => void }): Promise<SandboxResult<R>>
   close(): Promise<void>
 }
 
@@ -95,7 +98,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   let closed = false
 
   return {
-    async run(request) {
+    async run(request, hooks) {
       if (closed) throw new Error('shutting down')
       if (options.maxQueue !== undefined && inFlight >= options.threads + options.maxQueue) {
         throw new SandboxBusyError(`busy with ${inFlight} conversions; try again shortly`)
@@ -103,9 +106,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       const id = ++lastId
       const controller = new AbortController()
       let timer: NodeJS.Timeout | undefined
-      if (options.timeoutMs > 0) {
+      if (options.timeoutMs > 0 || hooks?.onStart) {
         startClock.set(id, () => {
-          timer = setTimeout(() => controller.abort(), options.timeoutMs)
+          hooks?.onStart?.()
+          if (options.timeoutMs > 0) timer = setTimeout(() => controller.abort(), options.timeoutMs)
         })
       }
       inFlight++
