@@ -62,8 +62,15 @@ export function displayWidth(text: string): number {
 
 /** Last and first user-perceived characters, for deciding how lines join. */
 export function lastChar(text: string): string {
-  const chars = Array.from(text)
-  return chars.length ? chars[chars.length - 1] : ''
+  // The last code point, read from the end (this runs on every piece of every line).
+  const end = text.length
+  if (end === 0) return ''
+  const low = text.charCodeAt(end - 1)
+  if (low >= 0xdc00 && low <= 0xdfff && end >= 2) {
+    const high = text.charCodeAt(end - 2)
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(end - 2)
+  }
+  return text[end - 1]
 }
 
 export function firstChar(text: string): string {

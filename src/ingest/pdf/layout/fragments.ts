@@ -43,6 +43,8 @@ const STRONG_LTR = /[\p{Script=Latin}\p{Script=Han}\p{Script=Cyrillic}\p{Script=
 
 /** Most of the letters are written right to left (Arabic, Hebrew). */
 export function isRightToLeft(text: string): boolean {
+  // Most text has no right-to-left letter at all: one scan of the string says so.
+  if (!RTL.test(text)) return false
   let rtl = 0
   let ltr = 0
   for (const ch of text) {
