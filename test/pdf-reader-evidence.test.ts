@@ -91,3 +91,37 @@ describe('slanted text', () => {
     expect(messages.some((m) => /at a slant/.test(m.text))).toBe(true)
   })
 })
+
+/** A grid of `rows` drawn with every rule, cells `width` wide and `height` high, from (50, top). */
+function drawGrid(doc: Doc, top: number, heights: number[], widths: number[]): void {
+  const xs = widths.reduce((acc, w) => [...acc, acc[acc.length - 1] + w], [50])
+  const ys = heights.reduce((acc, h) => [...acc, acc[acc.length - 1] + h], [top])
+  doc.lineWidth(0.5)
+  for (const y of ys) doc.moveTo(xs[0], y).lineTo(xs[xs.length - 1], y).stroke()
+  for (const x of xs) doc.moveTo(x, ys[0]).lineTo(x, ys[ys.length - 1]).stroke()
+}
+
+describe('rotated text', () => {
+  it('keeps column heads turned a quarter in their cells', async () => {
+    const heads = ['*JOBCTL', 'SECADM', 'No Authority']
+    const rows = [
+      ['SET DEGREE', 'X', '', 'X'],
+      ['CHGQRYA', 'X', 'X', ''],
+      ['STRDBMON', '', 'X', 'X']
+    ]
+    const pdf = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10).text('Who may run each action.', 50, 60, { lineBreak: false })
+      drawGrid(doc, 100, [70, 16, 16, 16], [120, 30, 30, 30])
+      // Heads read upwards, from the foot of the head row.
+      heads.forEach((t, c) => doc.save().rotate(-90, { origin: [180 + c * 30, 166] }).font('Helvetica-Bold').fontSize(8).text(t, 180 + c * 30, 166, { lineBreak: false }).restore())
+      doc.font('Helvetica-Bold').fontSize(8).text('User action', 54, 158, { lineBreak: false })
+      rows.forEach((row, r) => row.forEach((t, c) => doc.font('Helvetica').fontSize(8).text(t, (c === 0 ? 54 : 174 + (c - 1) * 30), 174 + r * 16, { lineBreak: false })))
+    })
+    const { doc } = await readDocument(pdf, { from: 'pdf' })
+    const found = tables(doc.tree)
+    expect(found).toHaveLength(1)
+    expect(rowsOf(found[0])).toEqual([['User action', ...heads], ...rows])
+    // Each head is said once, in its cell.
+    for (const head of heads) expect(toString(doc.tree).split(head)).toHaveLength(2)
+  })
+})

@@ -231,7 +231,7 @@ export function splitRun(run: TextRun, cuts: readonly number[]): TextRun[] {
 /** Text of the runs in one cell: lines joined as wrapped lines. */
 export function cellText(runs: readonly TextRun[]): CellText {
   if (runs.length === 0) return emptyCell()
-  const lines = baselineGroups(runs).map((line) => joinPieces(line.map((r) => ({ text: r.text, x1: r.x, x2: r.x + r.width, size: r.size }))))
+  const lines = baselineGroups(runs.filter((r) => r.length === undefined)).map((line) => joinPieces(line.map((r) => ({ text: r.text, x1: r.x, x2: r.x + r.width, size: r.size }))))
   // Vertical writing and turned labels: columns read right to left.
   const columns = runs.filter((r) => r.length !== undefined).sort((a, b) => b.x - a.x || a.y - b.y)
   lines.push(...columns.map((r) => r.text.trim()))
