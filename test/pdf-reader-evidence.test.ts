@@ -125,3 +125,46 @@ describe('rotated text', () => {
     for (const head of heads) expect(toString(doc.tree).split(head)).toHaveLength(2)
   })
 })
+
+describe('rows between fills', () => {
+  it('keeps the columns of white rows in a framed table whose only inner lines are the fills’ edges', async () => {
+    // A word-processor table: a frame, a title on one fill, a head filled cell by cell, rows shaded in turn
+    // (the white ones draw nothing), and a section row on a fill across the width.
+    const rows = body(2)
+    const more = [['Region X', '1.5', '2.25', '3']]
+    const pdf = await makePdf((doc) => {
+      const fillRow = (y: number, cells: boolean) => {
+        if (cells) for (let c = 0; c < 4; c++) doc.rect(COLS[c], y, COLS[c + 1] - COLS[c] - 0.1, 18).fill('#dce6f1')
+        else doc.rect(COLS[0], y, COLS[4] - COLS[0], 18).fill('#9bbb59')
+      }
+      const cells = (row: string[], y: number) => row.forEach((t, c) => doc.fillColor('black').font('Helvetica').fontSize(9).text(t, COLS[c] + 4, y + 5, { lineBreak: false }))
+      fillRow(100, false)
+      doc.fillColor('white').font('Helvetica-Bold').fontSize(9).text('Farm output', 220, 105, { lineBreak: false })
+      fillRow(118, true)
+      cells(HEAD, 118)
+      // Row A white, row B shaded cell by cell.
+      fillRow(154, true)
+      rows.forEach((row, r) => cells(row, 136 + r * 18))
+      fillRow(172, false)
+      doc.fillColor('white').font('Helvetica-Bold').fontSize(9).text('Other regions', 210, 177, { lineBreak: false })
+      cells(more[0], 190)
+      doc.lineWidth(0.5).strokeColor('#9bbb59')
+      doc.moveTo(COLS[0], 100).lineTo(COLS[0], 208).stroke()
+      doc.moveTo(COLS[4], 100).lineTo(COLS[4], 208).stroke()
+      doc.moveTo(COLS[0], 208).lineTo(COLS[4], 208).stroke()
+    })
+    const { doc } = await readDocument(pdf, { from: 'pdf' })
+    const found = tables(doc.tree)
+    expect(found).toHaveLength(1)
+    expect(rowsOf(found[0])).toEqual([
+      ['Farm output', '', '', ''],
+      HEAD,
+      ...rows,
+      ['Other regions', '', '', ''],
+      ...more
+    ])
+    // The title and the section row stay one cell across the table.
+    expect(found[0].children[0].children[0].data?.colSpan).toBe(4)
+    expect(found[0].children[4].children[0].data?.colSpan).toBe(4)
+  })
+})

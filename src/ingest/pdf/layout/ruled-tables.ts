@@ -130,15 +130,15 @@ export function mergedCells(
   ys: readonly number[],
   h: Segment[],
   v: Segment[],
-  /** Rows that draw nothing themselves (the white rows of a striped table): they keep the columns around them. */
-  unruledRow: (row: number) => boolean = () => false
+  /** Undrawn column boundaries a row keeps all the same (the white rows of a striped table keep the columns around them). */
+  keepsBoundary: (row: number, col: number) => boolean = () => false
 ): { cells: { row: number; col: number; rowSpan: number; colSpan: number }[]; irregular: number; owner: number[] } {
   const rows = ys.length - 1
   const cols = xs.length - 1
   const parent = Array.from({ length: rows * cols }, (_, i) => i)
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      if (c + 1 < cols && !unruledRow(r) && !drawn(v, xs[c + 1], ys[r], ys[r + 1])) union(parent, r * cols + c, r * cols + c + 1)
+      if (c + 1 < cols && !keepsBoundary(r, c + 1) && !drawn(v, xs[c + 1], ys[r], ys[r + 1])) union(parent, r * cols + c, r * cols + c + 1)
       if (r + 1 < rows && !drawn(h, ys[r + 1], xs[c], xs[c + 1])) union(parent, r * cols + c, (r + 1) * cols + c)
     }
   }
@@ -308,10 +308,25 @@ function buildTable(group: RuleGroup, runs: readonly TextRun[], taken: Set<TextR
   const rows = ys.length - 1
   const cols = xs.length - 1
   if (rows < 1 || cols < 2 || rows * cols < 4) return null
-  // In a striped table a row that draws no inner column rule (a white row, a header on one fill) keeps the columns.
+  // A row that draws no inner column rule (a white row between fills, a header on one fill) keeps the columns:
+  // in a striped table always, elsewhere where its text stands in separate columns (a row set across all
+  // columns, a title or a section row, holds one piece of text or pieces that cross the boundaries).
   const drawsColumns = (r: number) => xs.slice(1, -1).some((x) => v.some((s) => Math.abs(s.at - x) <= MERGE_LINES && overlap(s.from, s.to, ys[r], ys[r + 1]) > 1))
-  const unruled = (r: number) => gaps.length > 0 && !drawsColumns(r)
-  const { cells: rects, irregular, owner } = mergedCells(xs, ys, h, v, unruled)
+  const rowRuns = (r: number) => inBox.filter((run) => indexIn(ys, middleOf(run)) === r && run.x + run.width / 2 > box.x1 && run.x + run.width / 2 < box.x2)
+  const kept = new Map<number, (c: number) => boolean>()
+  const keepsBoundary = (r: number, c: number): boolean => {
+    if (drawsColumns(r)) return false
+    if (gaps.length > 0) return true
+    let keeps = kept.get(r)
+    if (!keeps) {
+      const texts = rowRuns(r)
+      const held = new Set(texts.map((run) => indexIn(xs, run.x + run.width / 2)))
+      keeps = held.size < 2 ? () => false : (col: number) => !texts.some((run) => run.x < xs[col] - 1 && run.x + run.width > xs[col] + 1)
+      kept.set(r, keeps)
+    }
+    return keeps(c)
+  }
+  const { cells: rects, irregular, owner } = mergedCells(xs, ys, h, v, keepsBoundary)
 
   // Slot → the runs whose middle falls in it; runs across a drawn column rule are cut there.
   const slotRuns = new Map<number, TextRun[]>()
