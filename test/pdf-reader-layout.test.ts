@@ -319,4 +319,37 @@ describe('joining', () => {
     const joined = flow[0] as PageTable
     expect(cellsOf(joined.grid)).toEqual(['0,0 1x1 Office', '0,1 1x1 Sales', '1,0 1x1 North', '1,1 1x1 120', '2,0 1x1 South', '2,1 1x1 95'])
   })
+
+  const table = (page: number, rows: string[][], y1: number, y2: number): FlowItem => {
+    const g = placeRows(rows.map((r, i) => r.map((text) => ({ content: { text, bold: i === 0 } }))), () => ({ text: '', bold: false }), 1).grid
+    return { kind: 'table', layout: 'pdf-ruled', confidence: 0.9, box: { x1: 50, x2: 350, y1, y2 }, columns: [50, 150, 350], grid: g, page }
+  }
+  const pageEnd: FlowItem[] = [
+    { kind: 'break', page: false },
+    { kind: 'break', page: true }
+  ]
+
+  it('makes a row the page end cut in two whole again', () => {
+    const flow = joinContinuedTables(
+      [table(1, [['Feature', 'Action'], ['Ordering', 'Reorganize into the'], ['Profiles', 'Remove the table of']], 500, 780), ...pageEnd, table(2, [['', 'mandatory clauses'], ['Foreword', 'Replace']], 60, 120)],
+      [],
+      842
+    )
+    expect(flow).toHaveLength(1)
+    expect(cellsOf((flow[0] as PageTable).grid)).toEqual([
+      '0,0 1x1 Feature',
+      '0,1 1x1 Action',
+      '1,0 1x1 Ordering',
+      '1,1 1x1 Reorganize into the',
+      '2,0 1x1 Profiles',
+      '2,1 1x1 Remove the table of mandatory clauses',
+      '3,0 1x1 Foreword',
+      '3,1 1x1 Replace'
+    ])
+  })
+
+  it('does not join a table that ends high on its page with the table heading the next page', () => {
+    const flow = joinContinuedTables([table(1, [['Office', 'Sales'], ['North', '120']], 100, 300), ...pageEnd, table(2, [['Office', 'Sales'], ['South', '95']], 60, 120)], [], 842)
+    expect(flow.filter((item) => item.kind === 'table')).toHaveLength(2)
+  })
 })

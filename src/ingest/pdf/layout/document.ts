@@ -103,5 +103,6 @@ export function layoutPages(pages: readonly PageContent[], range?: { first: numb
     )
     flow.push({ kind: 'break', page: true })
   }
-  return { flow: joinContinuedTables(flow, dropped), dropped }
+  const pageHeight = Math.max(0, ...prepared.map((p) => p.page.height))
+  return { flow: joinContinuedTables(flow, dropped, pageHeight), dropped }
 }
