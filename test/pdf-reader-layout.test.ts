@@ -161,6 +161,13 @@ describe('ruled tables', () => {
     expect(cellsOf(tables[0].grid)).toEqual(['0,0 1x1 Pollutant', '0,1 1x1 Threshold', '1,0 1x1 Chlorine compounds (as HCl)', '1,1 1x1 10 000'])
   })
 
+  it('folds a row that goes on from a label left with a bracket open', () => {
+    const lined = [h(100, 50, 350), h(120, 50, 350), h(132, 50, 150), h(144, 50, 350), v(50, 100, 144), v(150, 100, 144), v(350, 100, 144)]
+    const runs = [run('Pollutant', 55, 115), run('Threshold', 155, 115), run('Organic Carbon (as', 52, 130), run('50 000', 155, 130), run('COD/3)', 55, 142)]
+    const { tables } = findRuledTables(lined, runs)
+    expect(cellsOf(tables[0].grid)).toEqual(['0,0 1x1 Pollutant', '0,1 1x1 Threshold', '1,0 1x1 Organic Carbon (as COD/3)', '1,1 1x1 50 000'])
+  })
+
   it('ignores boxes drawn inset inside cells', () => {
     const inset = [...rules, v(55, 120, 160), v(145, 120, 160)]
     const runs = [run('Office', 60, 115), run('Sales', 200, 115), run('North', 60, 135), run('120', 155, 135), run('130', 255, 135), run('125', 155, 155), run('128', 255, 155)]
@@ -215,6 +222,19 @@ describe('unruled tables', () => {
       '3,2 1x1 310'
     ])
     expect(table!.grid.headerRows).toBe(1)
+  })
+
+  it('folds a wrapped cell line back into its row when the head leaves its corner empty', () => {
+    const lines = [
+      line(100, [['Food', 160], ['Calories', 300]], true),
+      line(130, [['Leaves', 50], ['Ash, Elm, Maple', 160], ['50', 300]]),
+      line(160, [['Berries', 50], ['Blueberry, Strawberry,', 160], ['150', 300]]),
+      line(171, [['Cranberry', 160]]),
+      line(201, [['Grain', 50], ['Corn, Barley', 160], ['200', 300]])
+    ]
+    const table = findAlignedTables(lines).find((o): o is PageTable => o.kind === 'table')
+    expect(cellsOf(table!.grid).filter((c) => c.startsWith('2,'))).toEqual(['2,0 1x1 Berries', '2,1 1x1 Blueberry, Strawberry, Cranberry', '2,2 1x1 150'])
+    expect(table!.grid.rows).toBe(4)
   })
 
   it('leaves a list whose markers stand apart from the text as lines', () => {

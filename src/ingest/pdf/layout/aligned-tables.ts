@@ -116,13 +116,14 @@ function foldContinuations(rows: RowDraft[]): RowDraft[] {
   if (rows.length < 3) return rows
   const gaps = rows.slice(1).map((r, k) => r.y - rows[k].y)
   const pitch = median(gaps)
-  const keyFilled = rows.filter((r) => r.cells.some((c) => c.col === 0)).length
+  // The first row is left out: a head often leaves its corner empty.
+  const keyFilled = rows.slice(1).filter((r) => r.cells.some((c) => c.col === 0)).length
   const out: RowDraft[] = [rows[0]]
   for (let k = 1; k < rows.length; k++) {
     const row = rows[k]
     const prev = out[out.length - 1]
     const tight = row.y - rows[k - 1].y < pitch * 0.85
-    const noKey = !row.cells.some((c) => c.col === 0) && keyFilled >= rows.length * 0.7
+    const noKey = !row.cells.some((c) => c.col === 0) && keyFilled >= (rows.length - 1) * 0.7
     const wordsOnly = row.cells.every((c) => !isNumeric(draftText(c)))
     const fits = row.cells.every((c) => prev.cells.some((p) => p.col === c.col))
     if (tight && noKey && wordsOnly && fits) {
