@@ -237,6 +237,20 @@ describe('unruled tables', () => {
     expect(table!.grid.rows).toBe(4)
   })
 
+  it('reads a long table set in two blocks side by side as two tables, left first', () => {
+    // Columns at 50, 90, 130 and, past a wide gutter, at 230, 270, 310; the right block ends two rows higher.
+    const row = (y: number, k: number, right: boolean) => [[String(k), 50], [String(100 + k), 90], [String(200 + k), 130], ...(right ? [[String(k + 6), 230], [String(106 + k), 270], [String(206 + k), 310]] : [])] as [string, number][]
+    const lines = [0, 1, 2, 3, 4, 5].map((k) => line(100 + k * 14, row(100 + k * 14, k, k < 4)))
+    const tables = findAlignedTables(lines).filter((o): o is PageTable => o.kind === 'table')
+    expect(tables.map((t) => t.grid.cells.filter((c) => c.col === 0).map((c) => c.content.text))).toEqual([
+      ['0', '1', '2', '3', '4', '5'],
+      ['6', '7', '8', '9']
+    ])
+    // Where both blocks end together, the rows are one table's.
+    const even = [0, 1, 2, 3, 4, 5].map((k) => line(100 + k * 14, row(100 + k * 14, k, true)))
+    expect(findAlignedTables(even).filter((o) => o.kind === 'table').map((t) => (t as PageTable).grid.cols)).toEqual([6])
+  })
+
   it('leaves a list whose markers stand apart from the text as lines', () => {
     const lines = [100, 114, 128].map((y, i) => line(y, [[`${i + 1}.`, 50], [`Item number ${i + 1} of the list`, 80]]))
     expect(findAlignedTables(lines).map((o) => o.kind)).toEqual(['line', 'line', 'line'])
