@@ -17,7 +17,7 @@ import { joinLines } from './join-lines.js'
 import { type GridCell, normalizeGrid } from '../../../ast/grid.js'
 import type { Rule, TextRun } from '../types.js'
 import { type Box, cluster, overlap } from './geometry.js'
-import { baselineGroups, joinPieces } from './fragments.js'
+import { baselineGroups, joinPieces, splitAtGaps } from './fragments.js'
 import { detectHeaderRows, markBodyHeaders } from './header-rows.js'
 import { type CellText, type PageTable, emptyCell } from './table-types.js'
 import { foldWrappedRows } from './wrapped-rows.js'
@@ -319,9 +319,10 @@ function buildTable(group: RuleGroup, runs: readonly TextRun[], taken: Set<TextR
     if (gaps.length > 0) return true
     let keeps = kept.get(r)
     if (!keeps) {
-      const texts = rowRuns(r)
-      const held = new Set(texts.map((run) => indexIn(xs, run.x + run.width / 2)))
-      keeps = held.size < 2 ? () => false : (col: number) => !texts.some((run) => run.x < xs[col] - 1 && run.x + run.width > xs[col] + 1)
+      // Pieces of text as a reader sees them (glyphs drawn one by one are joined up to a word gap).
+      const pieces = baselineGroups(rowRuns(r).filter((run) => run.length === undefined)).flatMap(splitAtGaps)
+      const held = new Set(pieces.map((f) => indexIn(xs, (f.x1 + f.x2) / 2)))
+      keeps = held.size < 2 ? () => false : (col: number) => !pieces.some((f) => f.x1 < xs[col] - 1 && f.x2 > xs[col] + 1)
       kept.set(r, keeps)
     }
     return keeps(c)
