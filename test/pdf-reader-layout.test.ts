@@ -382,8 +382,11 @@ describe('joining', () => {
     ])
   })
 
-  it('does not join a table that ends high on its page with the table heading the next page', () => {
-    const flow = joinContinuedTables([table(1, [['Office', 'Sales'], ['North', '120']], 100, 300), ...pageEnd, table(2, [['Office', 'Sales'], ['South', '95']], 60, 120)], [], 842)
+  it('does not join a table that ends high on its page with a table of its own heading the next page', () => {
+    const flow = joinContinuedTables([table(1, [['Office', 'Sales'], ['North', '120']], 100, 300), ...pageEnd, table(2, [['Region', 'Budget'], ['South', '95']], 60, 120)], [], 842)
     expect(flow.filter((item) => item.kind === 'table')).toHaveLength(2)
+    // A repeated head says the table goes on, however high the first part ends (rows kept together).
+    const repeated = joinContinuedTables([table(1, [['Office', 'Sales'], ['North', '120']], 100, 300), ...pageEnd, table(2, [['Office', 'Sales'], ['South', '95']], 60, 120)], [], 842)
+    expect(repeated.filter((item) => item.kind === 'table')).toHaveLength(1)
   })
 })

@@ -68,10 +68,15 @@ function endOfSplitRow(a: PageTable, b: PageTable, first: number): boolean {
  * `b`'s rows appended to `a`; `b`'s head is dropped when it repeats `a`'s,
  * and a row the page end cut in two is made whole again.
  */
+/** How many head rows of `a` that `b` repeats at its top (all of them, or none). */
+function repeatedHead(a: PageTable, b: PageTable): number {
+  const head = a.grid.headerRows
+  return head > 0 && b.grid.headerRows >= head && Array.from({ length: head }, (_, r) => rowTexts(a, r) === rowTexts(b, r)).every(Boolean) ? head : 0
+}
+
 export function joinTables(a: Table, b: Table, dropped?: DroppedText[]): Table {
   const head = a.grid.headerRows
-  let skip = 0
-  if (head > 0 && b.grid.headerRows >= head && Array.from({ length: head }, (_, r) => rowTexts(a, r) === rowTexts(b, r)).every(Boolean)) skip = head
+  const skip = repeatedHead(a, b)
   for (const c of b.grid.cells) if (c.row < skip && c.content.text) dropped?.push({ page: b.page, text: c.content.text, reason: 'repeated-header' })
   const split = endOfSplitRow(a, b, skip)
   const rest = split ? b.grid.cells.filter((c) => c.row === skip) : []
@@ -112,9 +117,10 @@ function textArea(flow: readonly FlowItem[], pageHeight: number): { top: number;
 }
 
 /**
- * Join each table that ends a page, near the foot of the text area, with the
- * table that starts the next one, when their columns match. A table that
- * ends higher up was not cut by the page end.
+ * Join each table that ends a page with the table that starts the next one,
+ * when their columns match and either the first reaches the foot of the text
+ * area or the second repeats its head. A table that ends higher up, followed
+ * by one with a head of its own, was not cut by the page end.
  */
 export function joinContinuedTables(flow: readonly FlowItem[], dropped?: DroppedText[], pageHeight = 0): FlowItem[] {
   const area = textArea(flow, pageHeight)
@@ -130,10 +136,14 @@ export function joinContinuedTables(flow: readonly FlowItem[], dropped?: Dropped
         k--
       }
       const prev = out[k]
-      const bounds = pageEnd && prev?.kind === 'table' && prev.page + 1 === item.page && reachesFoot(prev) ? sharedColumns(prev, item) : null
+      const bounds = pageEnd && prev?.kind === 'table' && prev.page + 1 === item.page ? sharedColumns(prev, item) : null
       if (prev?.kind === 'table' && bounds) {
-        out.splice(k, out.length - k, joinTables(onColumns(prev, bounds), onColumns(item, bounds), dropped))
-        continue
+        const [a, b] = [onColumns(prev, bounds), onColumns(item, bounds)]
+        // Rows kept together (a row that may not break) can leave the foot of the page empty; a repeated head still says "continued".
+        if (reachesFoot(prev) || repeatedHead(a, b) > 0) {
+          out.splice(k, out.length - k, joinTables(a, b, dropped))
+          continue
+        }
       }
     }
     out.push(item)
