@@ -251,6 +251,19 @@ describe('unruled tables', () => {
     expect(findAlignedTables(even).filter((o) => o.kind === 'table').map((t) => (t as PageTable).grid.cols)).toEqual([6])
   })
 
+  it('reads head cells wrapped over several tight lines as one head row', () => {
+    const lines = [
+      line(100, [['Percentage of', 160], ['Weighted', 260]]),
+      line(109, [['desired', 160], ['response', 260]]),
+      line(118, [['Country', 50], ['coverage', 160], ['rate', 260]]),
+      ...[['Alberta', '100', '95'], ['Ontario', '100', '96'], ['Quebec', '89', '96'], ['Florida', '89', '95']].map((r, k) => line(132 + k * 14, [[r[0], 50], [r[1], 160], [r[2], 260]]))
+    ]
+    const table = findAlignedTables(lines).find((o): o is PageTable => o.kind === 'table')
+    expect(cellsOf(table!.grid).filter((c) => c.startsWith('0,'))).toEqual(['0,0 1x1 Country', '0,1 1x1 Percentage of desired coverage', '0,2 1x1 Weighted response rate'])
+    expect(table!.grid.headerRows).toBe(1)
+    expect(table!.grid.rows).toBe(5)
+  })
+
   it('leaves a list whose markers stand apart from the text as lines', () => {
     const lines = [100, 114, 128].map((y, i) => line(y, [[`${i + 1}.`, 50], [`Item number ${i + 1} of the list`, 80]]))
     expect(findAlignedTables(lines).map((o) => o.kind)).toEqual(['line', 'line', 'line'])

@@ -220,7 +220,39 @@ function buildTable(lines: readonly Line[], rules: readonly Rule[]): PageTable[]
 const gridCells = (rows: readonly RowDraft[]): GridCell<CellText>[] =>
   rows.flatMap((row, r) => row.cells.map((cell) => ({ row: r, col: cell.col, rowSpan: 1, colSpan: cell.span, header: false, content: cellContent(cell) })))
 
-function gridTable(lines: readonly Line[], rules: readonly Rule[], rows: RowDraft[], bounds: number[], x1: number, x2: number): PageTable | null {
+/** Head lines closer than this many type sizes are wrapped lines of one head row. */
+const HEAD_LEADING = 1.3
+
+/**
+ * A head set as several lines, each head cell wrapped within its column
+ * (`Percentage of` / `international` / `coverage`), is one head row: its
+ * lines are set tighter than the body rows and no cell spans columns (a
+ * cell over two columns makes a head of two levels).
+ */
+function stackedHead(rows: readonly RowDraft[], head: number): RowDraft | null {
+  if (head < 2 || rows.length < head + 3) return null
+  const lines = rows.slice(0, head)
+  if (lines.some((r) => r.cells.some((c) => c.span > 1))) return null
+  const bodyPitch = median(rows.slice(head + 1).map((r, k) => r.y - rows[head + k].y))
+  // From the lowest line of the row above (a row may hold lines already folded into it).
+  const foot = (r: RowDraft) => Math.max(r.y, ...r.cells.flatMap((c) => c.fragments.map((f) => f.y)))
+  for (let k = 1; k < head; k++) {
+    const pitch = lines[k].y - foot(lines[k - 1])
+    if (pitch > HEAD_LEADING * Math.max(lines[k].size, lines[k - 1].size) || pitch >= bodyPitch * 0.95) return null
+  }
+  const cells: RowDraft['cells'] = []
+  for (const line of lines) {
+    for (const cell of line.cells) {
+      const same = cells.find((c) => c.col === cell.col)
+      if (same) same.fragments.push(...cell.fragments)
+      else cells.push({ col: cell.col, span: 1, fragments: [...cell.fragments] })
+    }
+  }
+  return { y: lines[head - 1].y, size: lines[0].size, cells: cells.sort((a, b) => a.col - b.col) }
+}
+
+function gridTable(lines: readonly Line[], rules: readonly Rule[], draft: RowDraft[], bounds: number[], x1: number, x2: number): PageTable | null {
+  let rows = draft
   const cols = bounds.length - 1
 
   const texts = (col: number) => rows.flatMap((r) => r.cells.filter((c) => c.col === col).map(draftText))
@@ -228,9 +260,15 @@ function gridTable(lines: readonly Line[], rules: readonly Rule[], rows: RowDraf
   if (cols === 2 && texts(0).every((t) => LIST_MARKER.test(t))) return null
   if (Array.from({ length: cols }, (_, c) => median(texts(c).map((t) => t.length))).every((m) => m > 30)) return null
 
-  const cells = gridCells(rows)
-  const { grid } = normalizeGrid({ rows: rows.length, cols, headerRows: 0, cells }, emptyCell)
+  let cells = gridCells(rows)
+  let { grid } = normalizeGrid({ rows: rows.length, cols, headerRows: 0, cells }, emptyCell)
   grid.headerRows = detectHeaderRows(grid, ruleHint(rows, rules, x1, x2))
+  const head = stackedHead(rows, grid.headerRows)
+  if (head) {
+    rows = [head, ...rows.slice(grid.headerRows)]
+    cells = gridCells(rows)
+    grid = { ...normalizeGrid({ rows: rows.length, cols, headerRows: 0, cells }, emptyCell).grid, headerRows: 1 }
+  }
   const full = rows.filter((r) => r.cells.reduce((n, c) => n + c.span, 0) === cols).length / rows.length
   const numeric = cells.filter((c) => isNumeric(c.content.text)).length / Math.max(1, cells.length)
   const confidence = Math.min(0.9, 0.5 + (full >= 0.6 ? 0.15 : 0) + (numeric >= 0.3 ? 0.1 : 0) + (rows.length >= 5 ? 0.1 : 0) + (cols >= 3 ? 0.05 : 0))
