@@ -341,7 +341,8 @@ function buildTable(group: RuleGroup, runs: readonly TextRun[], taken: Set<TextR
     taken.add(run)
     const row = indexIn(ys, middleOf(run))
     if (row < 0) continue
-    const cuts = xs.slice(1, -1).filter((x) => run.x < x - 1 && run.x + run.width > x + 1 && drawn(v, x, ys[row], ys[row + 1]))
+    // A run turned a quarter is not cut: its width is the glyphs' height, and it goes to the cell its middle is in.
+    const cuts = run.length !== undefined ? [] : xs.slice(1, -1).filter((x) => run.x < x - 1 && run.x + run.width > x + 1 && drawn(v, x, ys[row], ys[row + 1]))
     if (cuts.length > 0 && run.text.trim()) cut++
     for (const piece of cuts.length > 0 ? splitRun(run, cuts) : [run]) {
       const col = indexIn(xs, piece.x + piece.width / 2)
