@@ -235,7 +235,8 @@ describe('the corpus', () => {
     console.log(
       `expected cells in place\n| source | tables | expected cells | in place |\n|---|---|---|---|\n${sources.map(([label, list]) => line(label, list)).join('\n')}\n${line('all', sources.flatMap(([, list]) => list))}`
     )
-    expect(all.matched / all.truth).toBeGreaterThan(0.9)
+    // The goal (issue 14): at least 95 % of the expected cells in place.
+    expect(all.matched / all.truth).toBeGreaterThanOrEqual(0.95)
   })
 
   it('keeps the text in the order of docling’s reference output', () => {

@@ -91,3 +91,80 @@ describe('slanted text', () => {
     expect(messages.some((m) => /at a slant/.test(m.text))).toBe(true)
   })
 })
+
+/** A grid of `rows` drawn with every rule, cells `width` wide and `height` high, from (50, top). */
+function drawGrid(doc: Doc, top: number, heights: number[], widths: number[]): void {
+  const xs = widths.reduce((acc, w) => [...acc, acc[acc.length - 1] + w], [50])
+  const ys = heights.reduce((acc, h) => [...acc, acc[acc.length - 1] + h], [top])
+  doc.lineWidth(0.5)
+  for (const y of ys) doc.moveTo(xs[0], y).lineTo(xs[xs.length - 1], y).stroke()
+  for (const x of xs) doc.moveTo(x, ys[0]).lineTo(x, ys[ys.length - 1]).stroke()
+}
+
+describe('rotated text', () => {
+  it('keeps column heads turned a quarter in their cells', async () => {
+    const heads = ['*JOBCTL', 'SECADM', 'No Authority']
+    const rows = [
+      ['SET DEGREE', 'X', '', 'X'],
+      ['CHGQRYA', 'X', 'X', ''],
+      ['STRDBMON', '', 'X', 'X']
+    ]
+    const pdf = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10).text('Who may run each action.', 50, 60, { lineBreak: false })
+      drawGrid(doc, 100, [70, 16, 16, 16], [120, 30, 30, 30])
+      // Heads read upwards, from the foot of the head row.
+      heads.forEach((t, c) => doc.save().rotate(-90, { origin: [180 + c * 30, 166] }).font('Helvetica-Bold').fontSize(8).text(t, 180 + c * 30, 166, { lineBreak: false }).restore())
+      doc.font('Helvetica-Bold').fontSize(8).text('User action', 54, 158, { lineBreak: false })
+      rows.forEach((row, r) => row.forEach((t, c) => doc.font('Helvetica').fontSize(8).text(t, (c === 0 ? 54 : 174 + (c - 1) * 30), 174 + r * 16, { lineBreak: false })))
+    })
+    const { doc } = await readDocument(pdf, { from: 'pdf' })
+    const found = tables(doc.tree)
+    expect(found).toHaveLength(1)
+    expect(rowsOf(found[0])).toEqual([['User action', ...heads], ...rows])
+    // Each head is said once, in its cell.
+    for (const head of heads) expect(toString(doc.tree).split(head)).toHaveLength(2)
+  })
+})
+
+describe('rows between fills', () => {
+  it('keeps the columns of white rows in a framed table whose only inner lines are the fills’ edges', async () => {
+    // A word-processor table: a frame, a title on one fill, a head filled cell by cell, rows shaded in turn
+    // (the white ones draw nothing), and a section row on a fill across the width.
+    const rows = body(2)
+    const more = [['Region X', '1.5', '2.25', '3']]
+    const pdf = await makePdf((doc) => {
+      const fillRow = (y: number, cells: boolean) => {
+        if (cells) for (let c = 0; c < 4; c++) doc.rect(COLS[c], y, COLS[c + 1] - COLS[c] - 0.1, 18).fill('#dce6f1')
+        else doc.rect(COLS[0], y, COLS[4] - COLS[0], 18).fill('#9bbb59')
+      }
+      const cells = (row: string[], y: number) => row.forEach((t, c) => doc.fillColor('black').font('Helvetica').fontSize(9).text(t, COLS[c] + 4, y + 5, { lineBreak: false }))
+      fillRow(100, false)
+      doc.fillColor('white').font('Helvetica-Bold').fontSize(9).text('Farm output', 220, 105, { lineBreak: false })
+      fillRow(118, true)
+      cells(HEAD, 118)
+      // Row A white, row B shaded cell by cell.
+      fillRow(154, true)
+      rows.forEach((row, r) => cells(row, 136 + r * 18))
+      fillRow(172, false)
+      doc.fillColor('white').font('Helvetica-Bold').fontSize(9).text('Other regions', 210, 177, { lineBreak: false })
+      cells(more[0], 190)
+      doc.lineWidth(0.5).strokeColor('#9bbb59')
+      doc.moveTo(COLS[0], 100).lineTo(COLS[0], 208).stroke()
+      doc.moveTo(COLS[4], 100).lineTo(COLS[4], 208).stroke()
+      doc.moveTo(COLS[0], 208).lineTo(COLS[4], 208).stroke()
+    })
+    const { doc } = await readDocument(pdf, { from: 'pdf' })
+    const found = tables(doc.tree)
+    expect(found).toHaveLength(1)
+    expect(rowsOf(found[0])).toEqual([
+      ['Farm output', '', '', ''],
+      HEAD,
+      ...rows,
+      ['Other regions', '', '', ''],
+      ...more
+    ])
+    // The title and the section row stay one cell across the table.
+    expect(found[0].children[0].children[0].data?.colSpan).toBe(4)
+    expect(found[0].children[4].children[0].data?.colSpan).toBe(4)
+  })
+})

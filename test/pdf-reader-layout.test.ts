@@ -161,6 +161,13 @@ describe('ruled tables', () => {
     expect(cellsOf(tables[0].grid)).toEqual(['0,0 1x1 Pollutant', '0,1 1x1 Threshold', '1,0 1x1 Chlorine compounds (as HCl)', '1,1 1x1 10 000'])
   })
 
+  it('folds a row that goes on from a label left with a bracket open', () => {
+    const lined = [h(100, 50, 350), h(120, 50, 350), h(132, 50, 150), h(144, 50, 350), v(50, 100, 144), v(150, 100, 144), v(350, 100, 144)]
+    const runs = [run('Pollutant', 55, 115), run('Threshold', 155, 115), run('Organic Carbon (as', 52, 130), run('50 000', 155, 130), run('COD/3)', 55, 142)]
+    const { tables } = findRuledTables(lined, runs)
+    expect(cellsOf(tables[0].grid)).toEqual(['0,0 1x1 Pollutant', '0,1 1x1 Threshold', '1,0 1x1 Organic Carbon (as COD/3)', '1,1 1x1 50 000'])
+  })
+
   it('ignores boxes drawn inset inside cells', () => {
     const inset = [...rules, v(55, 120, 160), v(145, 120, 160)]
     const runs = [run('Office', 60, 115), run('Sales', 200, 115), run('North', 60, 135), run('120', 155, 135), run('130', 255, 135), run('125', 155, 155), run('128', 255, 155)]
@@ -215,6 +222,46 @@ describe('unruled tables', () => {
       '3,2 1x1 310'
     ])
     expect(table!.grid.headerRows).toBe(1)
+  })
+
+  it('folds a wrapped cell line back into its row when the head leaves its corner empty', () => {
+    const lines = [
+      line(100, [['Food', 160], ['Calories', 300]], true),
+      line(130, [['Leaves', 50], ['Ash, Elm, Maple', 160], ['50', 300]]),
+      line(160, [['Berries', 50], ['Blueberry, Strawberry,', 160], ['150', 300]]),
+      line(171, [['Cranberry', 160]]),
+      line(201, [['Grain', 50], ['Corn, Barley', 160], ['200', 300]])
+    ]
+    const table = findAlignedTables(lines).find((o): o is PageTable => o.kind === 'table')
+    expect(cellsOf(table!.grid).filter((c) => c.startsWith('2,'))).toEqual(['2,0 1x1 Berries', '2,1 1x1 Blueberry, Strawberry, Cranberry', '2,2 1x1 150'])
+    expect(table!.grid.rows).toBe(4)
+  })
+
+  it('reads a long table set in two blocks side by side as two tables, left first', () => {
+    // Columns at 50, 90, 130 and, past a wide gutter, at 230, 270, 310; the right block ends two rows higher.
+    const row = (y: number, k: number, right: boolean) => [[String(k), 50], [String(100 + k), 90], [String(200 + k), 130], ...(right ? [[String(k + 6), 230], [String(106 + k), 270], [String(206 + k), 310]] : [])] as [string, number][]
+    const lines = [0, 1, 2, 3, 4, 5].map((k) => line(100 + k * 14, row(100 + k * 14, k, k < 4)))
+    const tables = findAlignedTables(lines).filter((o): o is PageTable => o.kind === 'table')
+    expect(tables.map((t) => t.grid.cells.filter((c) => c.col === 0).map((c) => c.content.text))).toEqual([
+      ['0', '1', '2', '3', '4', '5'],
+      ['6', '7', '8', '9']
+    ])
+    // Where both blocks end together, the rows are one table's.
+    const even = [0, 1, 2, 3, 4, 5].map((k) => line(100 + k * 14, row(100 + k * 14, k, true)))
+    expect(findAlignedTables(even).filter((o) => o.kind === 'table').map((t) => (t as PageTable).grid.cols)).toEqual([6])
+  })
+
+  it('reads head cells wrapped over several tight lines as one head row', () => {
+    const lines = [
+      line(100, [['Percentage of', 160], ['Weighted', 260]]),
+      line(109, [['desired', 160], ['response', 260]]),
+      line(118, [['Country', 50], ['coverage', 160], ['rate', 260]]),
+      ...[['Alberta', '100', '95'], ['Ontario', '100', '96'], ['Quebec', '89', '96'], ['Florida', '89', '95']].map((r, k) => line(132 + k * 14, [[r[0], 50], [r[1], 160], [r[2], 260]]))
+    ]
+    const table = findAlignedTables(lines).find((o): o is PageTable => o.kind === 'table')
+    expect(cellsOf(table!.grid).filter((c) => c.startsWith('0,'))).toEqual(['0,0 1x1 Country', '0,1 1x1 Percentage of desired coverage', '0,2 1x1 Weighted response rate'])
+    expect(table!.grid.headerRows).toBe(1)
+    expect(table!.grid.rows).toBe(5)
   })
 
   it('leaves a list whose markers stand apart from the text as lines', () => {
@@ -318,5 +365,41 @@ describe('joining', () => {
     expect(flow).toHaveLength(1)
     const joined = flow[0] as PageTable
     expect(cellsOf(joined.grid)).toEqual(['0,0 1x1 Office', '0,1 1x1 Sales', '1,0 1x1 North', '1,1 1x1 120', '2,0 1x1 South', '2,1 1x1 95'])
+  })
+
+  const table = (page: number, rows: string[][], y1: number, y2: number): FlowItem => {
+    const g = placeRows(rows.map((r, i) => r.map((text) => ({ content: { text, bold: i === 0 } }))), () => ({ text: '', bold: false }), 1).grid
+    return { kind: 'table', layout: 'pdf-ruled', confidence: 0.9, box: { x1: 50, x2: 350, y1, y2 }, columns: [50, 150, 350], grid: g, page }
+  }
+  const pageEnd: FlowItem[] = [
+    { kind: 'break', page: false },
+    { kind: 'break', page: true }
+  ]
+
+  it('makes a row the page end cut in two whole again', () => {
+    const flow = joinContinuedTables(
+      [table(1, [['Feature', 'Action'], ['Ordering', 'Reorganize into the'], ['Profiles', 'Remove the table of']], 500, 780), ...pageEnd, table(2, [['', 'mandatory clauses'], ['Foreword', 'Replace']], 60, 120)],
+      [],
+      842
+    )
+    expect(flow).toHaveLength(1)
+    expect(cellsOf((flow[0] as PageTable).grid)).toEqual([
+      '0,0 1x1 Feature',
+      '0,1 1x1 Action',
+      '1,0 1x1 Ordering',
+      '1,1 1x1 Reorganize into the',
+      '2,0 1x1 Profiles',
+      '2,1 1x1 Remove the table of mandatory clauses',
+      '3,0 1x1 Foreword',
+      '3,1 1x1 Replace'
+    ])
+  })
+
+  it('does not join a table that ends high on its page with a table of its own heading the next page', () => {
+    const flow = joinContinuedTables([table(1, [['Office', 'Sales'], ['North', '120']], 100, 300), ...pageEnd, table(2, [['Region', 'Budget'], ['South', '95']], 60, 120)], [], 842)
+    expect(flow.filter((item) => item.kind === 'table')).toHaveLength(2)
+    // A repeated head says the table goes on, however high the first part ends (rows kept together).
+    const repeated = joinContinuedTables([table(1, [['Office', 'Sales'], ['North', '120']], 100, 300), ...pageEnd, table(2, [['Office', 'Sales'], ['South', '95']], 60, 120)], [], 842)
+    expect(repeated.filter((item) => item.kind === 'table')).toHaveLength(1)
   })
 })

@@ -18,7 +18,7 @@ import { type Strip, lowStrips } from './columns.js'
 import { type Fragment, fragmentFromRuns, joinPieces } from './fragments.js'
 import { median } from './geometry.js'
 import { detectHeaderRows, isNumeric, markBodyHeaders } from './header-rows.js'
-import type { Line } from './lines.js'
+import { type Line, makeLine } from './lines.js'
 import { type CellText, type PageTable, emptyCell } from './table-types.js'
 
 export type LineOrTable = { kind: 'line'; line: Line } | PageTable
@@ -116,13 +116,14 @@ function foldContinuations(rows: RowDraft[]): RowDraft[] {
   if (rows.length < 3) return rows
   const gaps = rows.slice(1).map((r, k) => r.y - rows[k].y)
   const pitch = median(gaps)
-  const keyFilled = rows.filter((r) => r.cells.some((c) => c.col === 0)).length
+  // The first row is left out: a head often leaves its corner empty.
+  const keyFilled = rows.slice(1).filter((r) => r.cells.some((c) => c.col === 0)).length
   const out: RowDraft[] = [rows[0]]
   for (let k = 1; k < rows.length; k++) {
     const row = rows[k]
     const prev = out[out.length - 1]
     const tight = row.y - rows[k - 1].y < pitch * 0.85
-    const noKey = !row.cells.some((c) => c.col === 0) && keyFilled >= rows.length * 0.7
+    const noKey = !row.cells.some((c) => c.col === 0) && keyFilled >= (rows.length - 1) * 0.7
     const wordsOnly = row.cells.every((c) => !isNumeric(draftText(c)))
     const fits = row.cells.every((c) => prev.cells.some((p) => p.col === c.col))
     if (tight && noKey && wordsOnly && fits) {
@@ -157,29 +158,117 @@ function ruleHint(rows: RowDraft[], rules: readonly Rule[], x1: number, x2: numb
   return 0
 }
 
-function buildTable(lines: readonly Line[], rules: readonly Rule[]): PageTable | null {
+/** The middle gutter of a snaked table is at least this many times wider than any gap between its columns. */
+const SNAKE_GUTTER = 1.5
+
+/** The fragments of some lines that lie on one side of `x`, as lines (lines left empty are dropped). */
+function sideOf(lines: readonly Line[], keep: (f: Fragment) => boolean): Line[] {
+  return lines.flatMap((line) => {
+    const fragments = line.fragments.filter(keep)
+    return fragments.length > 0 ? [makeLine(fragments, line.page)] : []
+  })
+}
+
+/**
+ * A long, narrow table set in two blocks side by side to fill the page (the
+ * right block goes on from the left one): an even number of columns whose
+ * halves are alike (figures under figures, words under words), a gutter
+ * between the halves clearly wider than the gaps between columns, and a
+ * right block that ends higher than the left one. Each block is read as a
+ * table of its own, left first.
+ */
+function snakedHalves(lines: readonly Line[], strips: readonly Strip[], rows: readonly RowDraft[], cols: number): [Line[], Line[]] | null {
+  if (cols < 4 || cols % 2 !== 0) return null
+  const half = cols / 2
+  const width = (s: Strip) => s.x2 - s.x1
+  const middle = strips[half - 1]
+  if (strips.some((s) => s !== middle && width(middle) < width(s) * SNAKE_GUTTER)) return null
+  const figures = (col: number) => {
+    const texts = rows.flatMap((r) => r.cells.filter((c) => c.col === col && c.span === 1).map(draftText))
+    return texts.length > 0 && texts.filter((t) => isNumeric(t)).length * 2 >= texts.length
+  }
+  for (let c = 0; c < half; c++) if (figures(c) !== figures(c + half)) return null
+  const cut = (middle.x1 + middle.x2) / 2
+  const left = sideOf(lines, (f) => f.x2 <= cut)
+  const right = sideOf(lines, (f) => f.x1 >= cut)
+  if (lines.some((l) => l.fragments.some((f) => f.x1 < cut && f.x2 > cut))) return null
+  if (right.length < MIN_ROWS || right.length >= left.length || right[right.length - 1].y >= left[left.length - 1].y) return null
+  return [left, right]
+}
+
+function buildTable(lines: readonly Line[], rules: readonly Rule[]): PageTable[] {
   const fragments = lines.flatMap((l) => l.fragments)
   const x1 = Math.min(...fragments.map((f) => f.x1))
   const x2 = Math.max(...fragments.map((f) => f.x2))
   const size = median(fragments.map((f) => f.size))
   const boxes = fragments.map((f) => ({ x1: f.x1, x2: f.x2, y1: f.y - f.size, y2: f.y }))
   const strips = lowStrips(boxes, Math.floor(lines.length * 0.15)).filter((s) => s.x1 > x1 + 0.5 && s.x2 < x2 - 0.5 && s.x2 - s.x1 >= size * 0.3)
-  if (strips.length === 0) return null
+  if (strips.length === 0) return []
   const bounds = [x1, ...strips.map((s) => (s.x1 + s.x2) / 2), x2]
   const cols = bounds.length - 1
   const rows = foldContinuations(draftRows(lines, bounds, strips))
-  if (rows.filter((r) => r.cells.length >= 2).length < MIN_ROWS) return null
+  if (rows.filter((r) => r.cells.length >= 2).length < MIN_ROWS) return []
+  const halves = snakedHalves(lines, strips, rows, cols)
+  if (halves) {
+    const parts = halves.map((side) => buildTable(side, rules))
+    if (parts.every((p) => p.length === 1)) return parts.flat()
+  }
+  const table = gridTable(lines, rules, rows, bounds, x1, x2)
+  return table ? [table] : []
+}
+
+const gridCells = (rows: readonly RowDraft[]): GridCell<CellText>[] =>
+  rows.flatMap((row, r) => row.cells.map((cell) => ({ row: r, col: cell.col, rowSpan: 1, colSpan: cell.span, header: false, content: cellContent(cell) })))
+
+/** Head lines closer than this many type sizes are wrapped lines of one head row. */
+const HEAD_LEADING = 1.3
+
+/**
+ * A head set as several lines, each head cell wrapped within its column
+ * (`Percentage of` / `international` / `coverage`), is one head row: its
+ * lines are set tighter than the body rows and no cell spans columns (a
+ * cell over two columns makes a head of two levels).
+ */
+function stackedHead(rows: readonly RowDraft[], head: number): RowDraft | null {
+  if (head < 2 || rows.length < head + 3) return null
+  const lines = rows.slice(0, head)
+  if (lines.some((r) => r.cells.some((c) => c.span > 1))) return null
+  const bodyPitch = median(rows.slice(head + 1).map((r, k) => r.y - rows[head + k].y))
+  // From the lowest line of the row above (a row may hold lines already folded into it).
+  const foot = (r: RowDraft) => Math.max(r.y, ...r.cells.flatMap((c) => c.fragments.map((f) => f.y)))
+  for (let k = 1; k < head; k++) {
+    const pitch = lines[k].y - foot(lines[k - 1])
+    if (pitch > HEAD_LEADING * Math.max(lines[k].size, lines[k - 1].size) || pitch >= bodyPitch * 0.95) return null
+  }
+  const cells: RowDraft['cells'] = []
+  for (const line of lines) {
+    for (const cell of line.cells) {
+      const same = cells.find((c) => c.col === cell.col)
+      if (same) same.fragments.push(...cell.fragments)
+      else cells.push({ col: cell.col, span: 1, fragments: [...cell.fragments] })
+    }
+  }
+  return { y: lines[head - 1].y, size: lines[0].size, cells: cells.sort((a, b) => a.col - b.col) }
+}
+
+function gridTable(lines: readonly Line[], rules: readonly Rule[], draft: RowDraft[], bounds: number[], x1: number, x2: number): PageTable | null {
+  let rows = draft
+  const cols = bounds.length - 1
 
   const texts = (col: number) => rows.flatMap((r) => r.cells.filter((c) => c.col === col).map(draftText))
   // A list (markers in the first column) or two columns of prose are not tables.
   if (cols === 2 && texts(0).every((t) => LIST_MARKER.test(t))) return null
   if (Array.from({ length: cols }, (_, c) => median(texts(c).map((t) => t.length))).every((m) => m > 30)) return null
 
-  const cells: GridCell<CellText>[] = rows.flatMap((row, r) =>
-    row.cells.map((cell) => ({ row: r, col: cell.col, rowSpan: 1, colSpan: cell.span, header: false, content: cellContent(cell) }))
-  )
-  const { grid } = normalizeGrid({ rows: rows.length, cols, headerRows: 0, cells }, emptyCell)
+  let cells = gridCells(rows)
+  let { grid } = normalizeGrid({ rows: rows.length, cols, headerRows: 0, cells }, emptyCell)
   grid.headerRows = detectHeaderRows(grid, ruleHint(rows, rules, x1, x2))
+  const head = stackedHead(rows, grid.headerRows)
+  if (head) {
+    rows = [head, ...rows.slice(grid.headerRows)]
+    cells = gridCells(rows)
+    grid = { ...normalizeGrid({ rows: rows.length, cols, headerRows: 0, cells }, emptyCell).grid, headerRows: 1 }
+  }
   const full = rows.filter((r) => r.cells.reduce((n, c) => n + c.span, 0) === cols).length / rows.length
   const numeric = cells.filter((c) => isNumeric(c.content.text)).length / Math.max(1, cells.length)
   const confidence = Math.min(0.9, 0.5 + (full >= 0.6 ? 0.15 : 0) + (numeric >= 0.3 ? 0.1 : 0) + (rows.length >= 5 ? 0.1 : 0) + (cols >= 3 ? 0.05 : 0))
@@ -199,10 +288,10 @@ export function findAlignedTables(lines: readonly Line[], rules: readonly Rule[]
   let cursor = 0
   for (const [start, end] of candidateRuns(lines)) {
     if (end - start + 1 < MIN_ROWS) continue
-    const table = buildTable(lines.slice(start, end + 1), rules)
-    if (!table) continue
+    const tables = buildTable(lines.slice(start, end + 1), rules)
+    if (tables.length === 0) continue
     for (let k = cursor; k < start; k++) out.push({ kind: 'line', line: lines[k] })
-    out.push(table)
+    out.push(...tables)
     cursor = end + 1
   }
   for (let k = cursor; k < lines.length; k++) out.push({ kind: 'line', line: lines[k] })

@@ -34,12 +34,10 @@ const fragmentBox = (f: Fragment): Box => ({ x1: f.x1, x2: f.x2, y1: f.y - f.siz
 
 function prepare(page: PageContent, dropped: DroppedText[]): Prepared {
   const runs = dedupeRuns(page.runs.map(normalizeGlyphs), (copy) => dropped.push({ page: page.number, text: copy.text, reason: 'overprint' }))
-  const { tables, rest } = findRuledTables(
-    page.rules,
-    runs.filter((r) => r.length === undefined)
-  )
-  const fragments = baselineGroups(rest).flatMap(splitAtGaps)
-  return { page, tables, fragments, vertical: verticalColumns(runs) }
+  // Text turned a quarter (a rotated column head) inside a drawn cell belongs to that cell.
+  const { tables, rest } = findRuledTables(page.rules, runs)
+  const fragments = baselineGroups(rest.filter((r) => r.length === undefined)).flatMap(splitAtGaps)
+  return { page, tables, fragments, vertical: verticalColumns(rest) }
 }
 
 /** A page's items in reading order, appended to `flow`. */
@@ -105,5 +103,6 @@ export function layoutPages(pages: readonly PageContent[], range?: { first: numb
     )
     flow.push({ kind: 'break', page: true })
   }
-  return { flow: joinContinuedTables(flow, dropped), dropped }
+  const pageHeight = Math.max(0, ...prepared.map((p) => p.page.height))
+  return { flow: joinContinuedTables(flow, dropped, pageHeight), dropped }
 }

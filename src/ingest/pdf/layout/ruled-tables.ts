@@ -17,7 +17,7 @@ import { joinLines } from './join-lines.js'
 import { type GridCell, normalizeGrid } from '../../../ast/grid.js'
 import type { Rule, TextRun } from '../types.js'
 import { type Box, cluster, overlap } from './geometry.js'
-import { baselineGroups, joinPieces } from './fragments.js'
+import { baselineGroups, joinPieces, splitAtGaps } from './fragments.js'
 import { detectHeaderRows, markBodyHeaders } from './header-rows.js'
 import { type CellText, type PageTable, emptyCell } from './table-types.js'
 import { foldWrappedRows } from './wrapped-rows.js'
@@ -130,15 +130,15 @@ export function mergedCells(
   ys: readonly number[],
   h: Segment[],
   v: Segment[],
-  /** Rows that draw nothing themselves (the white rows of a striped table): they keep the columns around them. */
-  unruledRow: (row: number) => boolean = () => false
+  /** Undrawn column boundaries a row keeps all the same (the white rows of a striped table keep the columns around them). */
+  keepsBoundary: (row: number, col: number) => boolean = () => false
 ): { cells: { row: number; col: number; rowSpan: number; colSpan: number }[]; irregular: number; owner: number[] } {
   const rows = ys.length - 1
   const cols = xs.length - 1
   const parent = Array.from({ length: rows * cols }, (_, i) => i)
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      if (c + 1 < cols && !unruledRow(r) && !drawn(v, xs[c + 1], ys[r], ys[r + 1])) union(parent, r * cols + c, r * cols + c + 1)
+      if (c + 1 < cols && !keepsBoundary(r, c + 1) && !drawn(v, xs[c + 1], ys[r], ys[r + 1])) union(parent, r * cols + c, r * cols + c + 1)
       if (r + 1 < rows && !drawn(h, ys[r + 1], xs[c], xs[c + 1])) union(parent, r * cols + c, (r + 1) * cols + c)
     }
   }
@@ -231,7 +231,7 @@ export function splitRun(run: TextRun, cuts: readonly number[]): TextRun[] {
 /** Text of the runs in one cell: lines joined as wrapped lines. */
 export function cellText(runs: readonly TextRun[]): CellText {
   if (runs.length === 0) return emptyCell()
-  const lines = baselineGroups(runs).map((line) => joinPieces(line.map((r) => ({ text: r.text, x1: r.x, x2: r.x + r.width, size: r.size }))))
+  const lines = baselineGroups(runs.filter((r) => r.length === undefined)).map((line) => joinPieces(line.map((r) => ({ text: r.text, x1: r.x, x2: r.x + r.width, size: r.size }))))
   // Vertical writing and turned labels: columns read right to left.
   const columns = runs.filter((r) => r.length !== undefined).sort((a, b) => b.x - a.x || a.y - b.y)
   lines.push(...columns.map((r) => r.text.trim()))
@@ -308,10 +308,26 @@ function buildTable(group: RuleGroup, runs: readonly TextRun[], taken: Set<TextR
   const rows = ys.length - 1
   const cols = xs.length - 1
   if (rows < 1 || cols < 2 || rows * cols < 4) return null
-  // In a striped table a row that draws no inner column rule (a white row, a header on one fill) keeps the columns.
+  // A row that draws no inner column rule (a white row between fills, a header on one fill) keeps the columns:
+  // in a striped table always, elsewhere where its text stands in separate columns (a row set across all
+  // columns, a title or a section row, holds one piece of text or pieces that cross the boundaries).
   const drawsColumns = (r: number) => xs.slice(1, -1).some((x) => v.some((s) => Math.abs(s.at - x) <= MERGE_LINES && overlap(s.from, s.to, ys[r], ys[r + 1]) > 1))
-  const unruled = (r: number) => gaps.length > 0 && !drawsColumns(r)
-  const { cells: rects, irregular, owner } = mergedCells(xs, ys, h, v, unruled)
+  const rowRuns = (r: number) => inBox.filter((run) => indexIn(ys, middleOf(run)) === r && run.x + run.width / 2 > box.x1 && run.x + run.width / 2 < box.x2)
+  const kept = new Map<number, (c: number) => boolean>()
+  const keepsBoundary = (r: number, c: number): boolean => {
+    if (drawsColumns(r)) return false
+    if (gaps.length > 0) return true
+    let keeps = kept.get(r)
+    if (!keeps) {
+      // Pieces of text as a reader sees them (glyphs drawn one by one are joined up to a word gap).
+      const pieces = baselineGroups(rowRuns(r).filter((run) => run.length === undefined)).flatMap(splitAtGaps)
+      const held = new Set(pieces.map((f) => indexIn(xs, (f.x1 + f.x2) / 2)))
+      keeps = held.size < 2 ? () => false : (col: number) => !pieces.some((f) => f.x1 < xs[col] - 1 && f.x2 > xs[col] + 1)
+      kept.set(r, keeps)
+    }
+    return keeps(c)
+  }
+  const { cells: rects, irregular, owner } = mergedCells(xs, ys, h, v, keepsBoundary)
 
   // Slot → the runs whose middle falls in it; runs across a drawn column rule are cut there.
   const slotRuns = new Map<number, TextRun[]>()
@@ -325,7 +341,8 @@ function buildTable(group: RuleGroup, runs: readonly TextRun[], taken: Set<TextR
     taken.add(run)
     const row = indexIn(ys, middleOf(run))
     if (row < 0) continue
-    const cuts = xs.slice(1, -1).filter((x) => run.x < x - 1 && run.x + run.width > x + 1 && drawn(v, x, ys[row], ys[row + 1]))
+    // A run turned a quarter is not cut: its width is the glyphs' height, and it goes to the cell its middle is in.
+    const cuts = run.length !== undefined ? [] : xs.slice(1, -1).filter((x) => run.x < x - 1 && run.x + run.width > x + 1 && drawn(v, x, ys[row], ys[row + 1]))
     if (cuts.length > 0 && run.text.trim()) cut++
     for (const piece of cuts.length > 0 ? splitRun(run, cuts) : [run]) {
       const col = indexIn(xs, piece.x + piece.width / 2)

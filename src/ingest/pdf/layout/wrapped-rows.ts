@@ -3,7 +3,8 @@
  * producers shade or rule every text line of a table, so a label that wraps
  * ("Chlorine and inorganic compounds" / "(as HCl)") becomes a row of its
  * own. Such a row, whose only text continues the cell above it (it starts in
- * lower case or with a bracket) and is not a figure, is folded back. Pure.
+ * lower case or with a bracket, or the cell above left a bracket open) and
+ * is not a figure, is folded back. Pure.
  */
 import { type Grid, type GridCell, normalizeGrid, ownerMatrix } from '../../../ast/grid.js'
 import { isNumeric } from './header-rows.js'
@@ -11,6 +12,9 @@ import { joinLines } from './join-lines.js'
 import { type CellText, emptyCell } from './table-types.js'
 
 const CONTINUES = /^[\p{Ll}(（[]/u
+
+/** Text that leaves a bracket open (`Total Organic Carbon (as`) goes on in the line below. */
+const leavesOpen = (text: string) => (text.match(/[(（[]/gu)?.length ?? 0) > (text.match(/[)）\]]/gu)?.length ?? 0)
 
 function foldable(grid: Grid<CellText>, owner: number[][], r: number): boolean {
   if (r <= grid.headerRows) return false
@@ -22,7 +26,7 @@ function foldable(grid: Grid<CellText>, owner: number[][], r: number): boolean {
     if (cell.rowSpan !== 1) return false
     if (cell.col !== c || !cell.content.text) continue
     const above = grid.cells[owner[r - 1][c]]
-    if (!CONTINUES.test(cell.content.text) || isNumeric(cell.content.text)) return false
+    if (!(CONTINUES.test(cell.content.text) || leavesOpen(above.content.text)) || isNumeric(cell.content.text)) return false
     if (!above.content.text || above.col !== cell.col || above.colSpan !== cell.colSpan) return false
     text++
   }
