@@ -119,6 +119,8 @@ export function placeRows<C>(
 
   const narrowed = dropSpanOnlyColumns(cells, cols)
   const grid: Grid<C> = { rows: rowCount, cols: narrowed, headerRows: Math.max(0, Math.min(headerRows, rowCount)), cells }
+  // The cells were made here: a valid grid is used as it is, not copied (one object less per cell).
+  if (isNormalGrid(grid)) return { grid, fixes }
   const { grid: normal, fixes: more } = normalizeGrid(grid, empty)
   fixes.padded += more.padded
   return { grid: normal, fixes }

@@ -8,7 +8,7 @@
  */
 import type { AlignType, PhrasingContent, Table, TableCell, TableRow } from 'mdast'
 import './types.js'
-import { type Grid, type GridFixes, type RowCell, isNormalGrid, normalizeGrid, placeRows } from './grid.js'
+import { type Grid, type GridFixes, type RowCell, isNormalGrid, mapGrid, normalizeGrid, placeRows } from './grid.js'
 
 export type CellContent = PhrasingContent[]
 
@@ -22,13 +22,25 @@ export function isCanonical(table: Table): boolean {
   return canonical.has(table)
 }
 
-/** Build a canonical mdast table from a grid (made valid first unless it already is). */
-export function gridToTable(grid: Grid<CellContent>, align?: AlignType[] | null): Table {
+/**
+ * Build a canonical mdast table from a grid (made valid first unless it
+ * already is). With `content`, the grid holds something else (source text)
+ * that becomes each cell's content as its node is made: no second grid.
+ */
+export function gridToTable(grid: Grid<CellContent>, align?: AlignType[] | null): Table
+export function gridToTable<C>(grid: Grid<C>, align: AlignType[] | null | undefined, content: (value: C) => CellContent): Table
+export function gridToTable<C>(grid: Grid<C>, align?: AlignType[] | null, content?: (value: C) => CellContent): Table {
   // Only reads the grid, so a valid one is used as it is, without copying its cells.
-  const g = isNormalGrid(grid) ? grid : normalizeGrid(grid, noContent).grid
+  if (isNormalGrid(grid)) return canonicalTable(grid, align, content ?? ((value) => value as CellContent))
+  const mapped = content ? mapGrid(grid, content) : (grid as Grid<CellContent>)
+  return canonicalTable(normalizeGrid(mapped, noContent).grid, align, (value) => value)
+}
+
+/** The table of a normal grid (see `isNormalGrid`). */
+function canonicalTable<C>(g: Grid<C>, align: AlignType[] | null | undefined, content: (value: C) => CellContent): Table {
   const slots: TableCell[][] = Array.from({ length: g.rows }, () => new Array<TableCell>(g.cols))
   for (const cell of g.cells) {
-    const node: TableCell = { type: 'tableCell', children: cell.content }
+    const node: TableCell = { type: 'tableCell', children: content(cell.content) }
     if (cell.rowSpan > 1 || cell.colSpan > 1 || cell.header) {
       const data: NonNullable<TableCell['data']> = {}
       if (cell.rowSpan > 1) data.rowSpan = cell.rowSpan
@@ -89,7 +101,9 @@ export function tableToGrid(table: Table): { grid: Grid<CellContent>; fixes: Gri
       })
     })
   })
-  return normalizeGrid({ rows: rows.length, cols, headerRows, cells }, noContent)
+  const grid: Grid<CellContent> = { rows: rows.length, cols, headerRows, cells }
+  // The cells were just made here, so a valid grid needs no copy (a large table has a million cells).
+  return isNormalGrid(grid) ? { grid, fixes: { clamped: 0, overlaps: 0, padded: 0 } } : normalizeGrid(grid, noContent)
 }
 
 /** The one smart constructor: any mdast table in, a canonical one out. */

@@ -41,8 +41,8 @@ export interface HeaderBlock {
 export interface HeaderModel {
   kinds: RowKind[]
   blocks: HeaderBlock[]
-  /** For every data cell (index into `grid.cells`): its headers. */
-  headers: Map<number, CellHeaders>
+  /** For every data cell (index into `grid.cells`): its headers. Worked out on first use. */
+  readonly headers: Map<number, CellHeaders>
   /** Header cells covering each data row's leading slots (by row index). */
   rowPaths: Map<number, number[]>
   /** For each slot, the index of the cell covering it. */
@@ -91,35 +91,55 @@ export function analyzeHeaders<C>(grid: Grid<C>, isBlank: (content: C) => boolea
     } else if (kind === 'data') current().rows.push(r)
   }
 
-  const headers = new Map<number, CellHeaders>()
   const rowPaths = new Map<number, number[]>()
   for (const block of blocks) {
     for (const r of block.rows) {
       // Leading slots held by header cells: the row's labels.
       const path: number[] = []
       for (let c = 0; c < grid.cols && cellAt(r, c).header; c++) path.push(owner[r][c])
-      const rowPath = distinct(path).filter((i) => !isBlank(grid.cells[i].content))
-      rowPaths.set(r, rowPath)
-      for (const index of distinct(owner[r])) {
-        const cell = grid.cells[index]
-        if (cell.row !== r || cell.header) continue
-        const columns: number[][] = []
-        const seen = new Set<number>()
-        for (const h of block.headRows) {
-          const level: number[] = []
-          for (let c = cell.col; c < cell.col + cell.colSpan; c++) {
-            const head = owner[h][c]
-            if (seen.has(head) || fullWidth(head) || !grid.cells[head].header || isBlank(grid.cells[head].content)) continue
-            seen.add(head)
-            level.push(head)
-          }
-          if (level.length > 0) columns.push(level)
-        }
-        headers.set(index, { section: block.section, columns, rows: rowPath })
-      }
+      rowPaths.set(r, distinct(path).filter((i) => !isBlank(grid.cells[i].content)))
     }
   }
-  return { kinds, blocks, headers, rowPaths, owner }
+
+  // Every data cell's header lists: a few small objects per cell, so made only when a writer asks
+  // (the HTML writer does for complex tables alone; a simple 1,000,000-cell table never needs them).
+  const cellHeaders = (): Map<number, CellHeaders> => {
+    const headers = new Map<number, CellHeaders>()
+    for (const block of blocks) {
+      for (const r of block.rows) {
+        const rowPath = rowPaths.get(r)!
+        for (const index of distinct(owner[r])) {
+          const cell = grid.cells[index]
+          if (cell.row !== r || cell.header) continue
+          const columns: number[][] = []
+          const seen = new Set<number>()
+          for (const h of block.headRows) {
+            const level: number[] = []
+            for (let c = cell.col; c < cell.col + cell.colSpan; c++) {
+              const head = owner[h][c]
+              if (seen.has(head) || fullWidth(head) || !grid.cells[head].header || isBlank(grid.cells[head].content)) continue
+              seen.add(head)
+              level.push(head)
+            }
+            if (level.length > 0) columns.push(level)
+          }
+          headers.set(index, { section: block.section, columns, rows: rowPath })
+        }
+      }
+    }
+    return headers
+  }
+  let headers: Map<number, CellHeaders> | undefined
+  return {
+    kinds,
+    blocks,
+    get headers() {
+      headers ??= cellHeaders()
+      return headers
+    },
+    rowPaths,
+    owner
+  }
 }
 
 /**

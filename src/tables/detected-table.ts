@@ -4,7 +4,6 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { DetectedTable } from './find-tables.js'
-import { mapGrid } from '../ast/grid.js'
 import { gridToTable } from '../ast/table.js'
 
 const inlineParser = unified().use(remarkParse).use(remarkGfm)
@@ -34,7 +33,7 @@ function plainInline(source: string): PhrasingContent[] {
 /** `lineOffset` shifts the recorded source lines (tables found in part of a document). */
 export function detectedTableToMdast(found: DetectedTable, lineOffset = 0): Table {
   const toContent = found.markup === 'markdown' ? markdownInline : plainInline
-  const table = gridToTable(mapGrid(found.grid, toContent))
+  const table = gridToTable(found.grid, null, toContent)
   table.data = {
     ...table.data,
     origin: { layout: found.layout, confidence: found.confidence, lines: [found.start + 1 + lineOffset, found.end + lineOffset] }

@@ -3,7 +3,7 @@
  * delimiter row, body rows. Cells keep their Markdown inline markup.
  */
 import type { DetectedTable } from './find-tables.js'
-import { normalizeGrid } from '../ast/grid.js'
+import type { Grid, GridCell } from '../ast/grid.js'
 
 const DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/
 
@@ -44,21 +44,28 @@ export function findGfmTables(lines: string[]): DetectedTable[] {
     const header = splitGfmRow(head)
     const widths = splitGfmRow(lines[i + 1]).length
     if (header.length !== widths) continue
-    const rows = [header]
+    // Cells go straight into the grid, in reading order: the rows' arrays and a normalized
+    // copy of the cells would each be one more object per cell (a 10 MB table has a million).
+    const cells: GridCell<string>[] = []
+    const addRow = (row: string[], r: number) => {
+      for (let c = 0; c < row.length; c++) cells.push({ row: r, col: c, rowSpan: 1, colSpan: 1, header: r === 0, content: row[c] })
+    }
+    addRow(header, 0)
+    let ragged = false
     let end = i + 2
     while (end < lines.length && lines[end].includes('|') && lines[end].trim() !== '') {
-      rows.push(splitGfmRow(lines[end]))
+      const row = splitGfmRow(lines[end])
+      if (row.length !== widths) ragged = true
+      else if (!ragged) addRow(row, end - i - 1)
       end++
     }
     // Ragged rows mean cells were dropped (merged cells flattened): that is broken GFM, for repair.
-    if (rows.some((row) => row.length !== widths)) {
+    if (ragged) {
       i = end - 1
       continue
     }
-    const cells = rows.flatMap((row, r) =>
-      row.slice(0, widths).map((content, c) => ({ row: r, col: c, rowSpan: 1, colSpan: 1, header: r === 0, content }))
-    )
-    const { grid } = normalizeGrid({ rows: rows.length, cols: widths, headerRows: 1, cells }, () => '')
+    // Every row holds `widths` cells and only the head row is a header: a normal grid as built.
+    const grid: Grid<string> = { rows: end - i - 1, cols: widths, headerRows: 1, cells }
     found.push({ start: i, end, layout: 'gfm', confidence: 1, markup: 'markdown', grid })
     i = end - 1
   }

@@ -1,13 +1,13 @@
 /**
  * HTML writer: mdast → hast (remark-rehype, with our table handler) →
- * sanitized (rehype-sanitize) → heading ids, accessible tables, images →
+ * sanitized (hast-util-sanitize, in pieces) → heading ids, accessible tables, images →
  * a page from `templates/` (or a fragment).
  */
 import GithubSlugger from 'github-slugger'
 import type { Element, Root as HastRoot } from 'hast'
 import { raw } from 'hast-util-raw'
 import type { Root } from 'mdast'
-import rehypeSanitize from 'rehype-sanitize'
+import type { Handler } from 'mdast-util-to-hast'
 import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
@@ -20,7 +20,8 @@ import { accessibleTables, type IdMaker } from './accessible-tables.js'
 import { listMarkers } from './list-markers.js'
 import { pageLabels } from './labels.js'
 import { resourceUrl } from '../resources.js'
-import { schema } from './schema.js'
+import { sanitizeInPieces } from './sanitize-in-pieces.js'
+import { canSanitizeAsMade, safeRoot } from './safe-root.js'
 import { unwrapStrippedLinks } from './stripped-leftovers.js'
 import { table } from './table.js'
 import { identifyHeadings, tableOfContents } from './toc.js'
@@ -42,10 +43,15 @@ function rehypeRawWhenNeeded() {
   }
 }
 
+/** The sanitizer with docmend's schema (schema.ts), a block or a few table rows at a time. */
+function rehypeSanitizeInPieces() {
+  return (tree: HastRoot) => sanitizeInPieces(tree)
+}
+
 const toSafeHast = unified()
   .use(remarkRehype, { handlers: { table }, allowDangerousHtml: true })
   .use(rehypeRawWhenNeeded)
-  .use(rehypeSanitize, schema)
+  .use(rehypeSanitizeInPieces)
 
 const stringifier = unified().use(rehypeStringify)
 
@@ -61,9 +67,13 @@ function resolveImages(hast: HastRoot, doc: Doc, options: WriteOptions): void {
   })
 }
 
+/** The same, each block sanitized as it is made (safe-root.ts): for pages that allow it. */
+const toSafeHastAsMade = unified().use(remarkRehype, { handlers: { table, root: safeRoot as unknown as Handler }, allowDangerousHtml: true })
+
 /** The document body as sanitized hast. */
 export async function toHtmlTree(tree: Root): Promise<HastRoot> {
-  return (await toSafeHast.run(listMarkers(tree))) as HastRoot
+  const listed = listMarkers(tree)
+  return (await (canSanitizeAsMade(listed) ? toSafeHastAsMade : toSafeHast).run(listed)) as HastRoot
 }
 
 /** Fill a page template. Values are escaped; `{{body}}`, `{{heading}}`, `{{toc}}` and `{{style}}` are markup, inserted as they are. */

@@ -5,12 +5,14 @@
  * are added after sanitization (see `accessible-tables.ts`), because the
  * sanitizer rewrites ids.
  */
-import type { Element, ElementContent, Properties } from 'hast'
+import type { Element, ElementContent, Properties, RootContent } from 'hast'
 import type { Parents, Table, TableCell } from 'mdast'
 import type { State } from 'mdast-util-to-hast'
 import { toString } from 'mdast-util-to-string'
-import { tableToGrid } from '../../ast/table.js'
+import type { Grid } from '../../ast/grid.js'
+import { type CellContent, tableToGrid } from '../../ast/table.js'
 import { tableCaption } from './caption.js'
+import { sanitizeTable } from './sanitize-in-pieces.js'
 
 const element = (tagName: string, children: ElementContent[], properties: Properties = {}): Element => ({
   type: 'element',
@@ -30,30 +32,69 @@ function markMismatch(properties: Properties, cell: TableCell | undefined): void
   properties.title = mismatches.map((m) => m.message).join('\n')
 }
 
-export function table(state: State, node: Table, parent: Parents | undefined): Element {
-  const { grid } = tableToGrid(node)
-  const rows: Element[] = Array.from({ length: grid.rows }, () => element('tr', []))
-  for (const cell of grid.cells) {
-    const properties: Properties = {}
-    if (cell.colSpan > 1) properties.colSpan = cell.colSpan
-    if (cell.rowSpan > 1) properties.rowSpan = cell.rowSpan
-    const content = cell.content
-    // An empty header cell heads nothing: a plain cell keeps it out of the header lists.
-    const header = cell.header && toString({ type: 'paragraph', children: content }).trim() !== ''
-    const align = node.align?.[cell.col]
-    if (align && !header) properties.className = [`align-${align}`]
-    markMismatch(properties, node.children[cell.row]?.children[cell.col])
-    rows[cell.row].children.push(element(header ? 'th' : 'td', state.all({ type: 'paragraph', children: content }), properties))
+/** The table's `<tr>`s, in order, each made as it is read. */
+function* hastRows(state: State, node: Table, grid: Grid<CellContent>, from: number, to: number): Generator<Element> {
+  let k = 0
+  while (k < grid.cells.length && grid.cells[k]!.row < from) k++
+  for (let r = from; r < to; r++) {
+    const tr = element('tr', [])
+    for (; k < grid.cells.length && grid.cells[k]!.row === r; k++) {
+      const cell = grid.cells[k]!
+      const properties: Properties = {}
+      if (cell.colSpan > 1) properties.colSpan = cell.colSpan
+      if (cell.rowSpan > 1) properties.rowSpan = cell.rowSpan
+      const content = cell.content
+      // An empty header cell heads nothing: a plain cell keeps it out of the header lists.
+      const header = cell.header && toString({ type: 'paragraph', children: content }).trim() !== ''
+      const align = node.align?.[cell.col]
+      if (align && !header) properties.className = [`align-${align}`]
+      markMismatch(properties, node.children[cell.row]?.children[cell.col])
+      tr.children.push(element(header ? 'th' : 'td', state.all({ type: 'paragraph', children: content }), properties))
+    }
+    yield tr
   }
+}
 
+/** The table element with its caption and empty row groups; `groups` says which rows go in each. */
+function tableShell(state: State, node: Table, parent: Parents | undefined, grid: Grid<CellContent>) {
   const sections: ElementContent[] = []
+  const groups: [number, number][] = []
   const caption = tableCaption(node, parent)
   // A caption repeating the heading just above is for screen readers only: sighted readers see the heading.
   if (caption) sections.push(element('caption', [{ type: 'text', value: caption.text }], caption.repeated ? { className: ['visually-hidden'] } : {}))
-  if (grid.headerRows > 0) sections.push(element('thead', rows.slice(0, grid.headerRows)))
-  if (grid.rows > grid.headerRows) sections.push(element('tbody', rows.slice(grid.headerRows)))
+  if (grid.headerRows > 0) {
+    groups[sections.length] = [0, grid.headerRows]
+    sections.push(element('thead', []))
+  }
+  if (grid.rows > grid.headerRows) {
+    groups[sections.length] = [grid.headerRows, grid.rows]
+    sections.push(element('tbody', []))
+  }
+  return { shell: element('table', sections), groups }
+}
 
-  const result = element('table', sections)
+/** Position and `data.hProperties` from the mdast table, as every handler does. */
+function finish(state: State, node: Table, result: Element): Element {
   state.patch(node, result)
   return state.applyData(node, result)
+}
+
+export function table(state: State, node: Table, parent: Parents | undefined): Element {
+  const { grid } = tableToGrid(node)
+  const { shell, groups } = tableShell(state, node, parent, grid)
+  shell.children.forEach((section, k) => {
+    if (groups[k] && section.type === 'element') section.children = [...hastRows(state, node, grid, ...groups[k])]
+  })
+  return finish(state, node, shell)
+}
+
+/**
+ * The same table, sanitized as its rows are made (`sanitizeTable`): the
+ * unsafe rows of a large table never exist all at once. For top-level tables
+ * of pages that need no whole-page HTML pass (see index.ts).
+ */
+export function safeTable(state: State, node: Table, parent: Parents | undefined): RootContent[] {
+  const { grid } = tableToGrid(node)
+  const { shell, groups } = tableShell(state, node, parent, grid)
+  return sanitizeTable(finish(state, node, shell), (k) => hastRows(state, node, grid, ...groups[k]!))
 }
