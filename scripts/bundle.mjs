@@ -7,7 +7,7 @@
  *
  * Every bundle sits where its code expects to find the others: modules find
  * templates/ and package.json as `../` of their own file, and worker entry
- * files as siblings (`./worker.js`, `./extract/worker.js`), so bundles and shared chunks live in dist/ itself.
+ * files as siblings (`./worker.js`, `./direct-worker.js`, `./extract/worker.js`), so bundles and shared chunks live in dist/ itself.
  * Packages that read their own files from disk (pdf.js, pdfkit, fontkit,
  * piscina, brotli) and the queue client (bullmq, ioredis, with its optional
  * native parts) stay external and load from node_modules as usual.
@@ -27,6 +27,7 @@ await build({
   entryPoints: {
     cli: 'src/cli.ts',
     worker: 'src/sandbox/worker.ts',
+    'direct-worker': 'src/sandbox/direct-worker.ts',
     'extract/worker': 'src/ingest/pdf/extract/worker.ts'
   },
   outdir: dist,

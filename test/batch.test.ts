@@ -153,6 +153,36 @@ describe('docmend convert with failing inputs', () => {
     }
   })
 
+  it('holds the same limits when conversions run one at a time on a single thread, and starts a fresh one after each stop', async () => {
+    // One thread is a plain worker rather than a pool: the limits and the lines they print must not change.
+    const endless = join(work, 'endless-one.txt')
+    execFileSync('mkfifo', [endless])
+    const pipe = openSync(endless, 'r+')
+    const feeder = setInterval(() => writeSync(pipe, 'more text\n'), 50)
+    const small = join(work, 'small-one.txt')
+    writeFileSync(small, readFileSync(seedFiles[0]!))
+    const out = join(work, 'endless-one-out')
+    try {
+      const run = await runCli(['convert', endless, small, '--to', 'html', '--out-dir', out, '--jobs', '1', '--timeout', '10'])
+      expect(run.code).toBe(1)
+      expect(lines(run.stderr)[0]).toBe(`docmend: ${endless}: stopped: took longer than 10 s (the --timeout limit)`)
+      expect(tree(out)).toEqual(['small-one.html'])
+      const alone = await runCli(['convert', endless, '--to', 'html', '--timeout', '1'])
+      expect(alone.code).toBe(1)
+      expect(lines(alone.stderr)[0]).toBe(`docmend: ${endless}: stopped: took longer than 1 s (the --timeout limit)`)
+      expect(alone.stdout.length).toBe(0)
+    } finally {
+      clearInterval(feeder)
+      closeSync(pipe)
+    }
+    const hog = join(work, 'hog-one.txt')
+    writeFileSync(hog, 'a, b; '.repeat(10e6))
+    const hogRun = await runCli(['convert', hog, '--to', 'html', '--max-memory', '64'])
+    expect(hogRun.code).toBe(1)
+    expect(lines(hogRun.stderr)).toEqual([`docmend: ${hog}: stopped: needed more than 64 MiB of memory (the --max-memory limit)`])
+    expect(hogRun.stdout.length).toBe(0)
+  })
+
   it('stops a conversion whose worker outgrows --max-memory without taking the run down', async () => {
     const hog = join(work, 'hog.txt')
     writeFileSync(hog, 'a, b; '.repeat(10e6))

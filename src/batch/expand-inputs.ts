@@ -5,8 +5,9 @@
  */
 import { stat } from 'node:fs/promises'
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import picomatch from 'picomatch'
-import { glob, isDynamicPattern } from 'tinyglobby'
+
+/** The glob matcher loads only for folders and patterns: a plain file argument (the usual single-file run) needs none. */
+const globbing = () => import('tinyglobby')
 
 /** File name endings docmend picks up when it walks a folder. Globs and plain file arguments take anything. */
 export const FOLDER_EXTENSIONS: readonly string[] = ['.docx', '.pdf', '.txt', '.text', '.html', '.htm', '.xhtml', '.md', '.markdown']
@@ -61,6 +62,7 @@ function relDirOf(relPath: string): string {
 
 async function expandFolder(folder: string, exclude: string | undefined): Promise<ExpandedInput[]> {
   // Symbolic links are not followed: a link cycle must not make the walk endless.
+  const { glob } = await globbing()
   const found = await glob('**/*', { cwd: folder, onlyFiles: true, dot: false, followSymbolicLinks: false, expandDirectories: false })
   return found
     .filter(isConvertible)
@@ -70,7 +72,9 @@ async function expandFolder(folder: string, exclude: string | undefined): Promis
 }
 
 async function expandGlob(pattern: string, exclude: string | undefined): Promise<ExpandedInput[]> {
+  const { default: picomatch } = await import('picomatch')
   const base = picomatch.scan(pattern).base || '.'
+  const { glob } = await globbing()
   const found = await glob(pattern, { onlyFiles: true, dot: false, followSymbolicLinks: false, expandDirectories: false })
   return found
     .sort()
@@ -103,7 +107,7 @@ export async function expandInputs(args: readonly string[], options: ExpandOptio
       const found = await expandFolder(arg, exclude)
       if (found.length === 0) problems.push({ label: arg, reason: `a folder with no files to convert (${FOLDER_EXTENSIONS.join(', ')})` })
       found.forEach(add)
-    } else if (!info && isDynamicPattern(arg)) {
+    } else if (!info && (await globbing()).isDynamicPattern(arg)) {
       expanded = true
       const found = await expandGlob(arg, exclude)
       if (found.length === 0) problems.push({ label: arg, reason: 'no files match this pattern' })

@@ -18,7 +18,7 @@ import { imageTypeOf } from '../image-types.js'
 import { writeFilesAtomic } from '../io/atomic-write.js'
 import { onInterrupt } from '../io/interrupt.js'
 import { DEFAULT_MAX_INPUT_BYTES } from '../limits.js'
-import { createSandbox } from '../sandbox/pool.js'
+import { type Sandbox, createSandbox } from '../sandbox/pool.js'
 import type { InputKind } from '../sniff.js'
 import { parseTolerance } from './tolerance.js'
 import { readInputFile, readStdin } from '../io/read-input.js'
@@ -120,6 +120,35 @@ export async function runConvert(inputs: string[], flags: ConvertFlags): Promise
   const pages = parsePages(flags.pages)
   const tolerance = parseTolerance(flags.tolerance)
   const limits = parseLimits(flags)
+  const sandboxOptions = { timeoutMs: limits.timeoutMs, maxMemoryMb: limits.maxMemoryMb }
+  // One input is usually one file: its worker thread boots while the rest is prepared here.
+  let early: Sandbox | undefined = flags.queue === undefined && inputs.length === 1 ? createSandbox({ threads: 1, ...sandboxOptions }) : undefined
+  try {
+    return await convertAll(inputs, flags, formats, limits, pages, tolerance, (threads) => {
+      if (threads === 1 && early) {
+        const sandbox = early
+        early = undefined
+        return sandbox
+      }
+      // A folder or a pattern: the batch gets a pool, and the early thread goes.
+      void early?.close()
+      early = undefined
+      return createSandbox({ threads, ...sandboxOptions })
+    })
+  } finally {
+    await early?.close()
+  }
+}
+
+async function convertAll(
+  inputs: string[],
+  flags: ConvertFlags,
+  formats: Format[],
+  limits: { jobs: number },
+  pages: { from: number; to: number } | undefined,
+  tolerance: number | undefined,
+  openSandbox: (threads: number) => Sandbox
+): Promise<number> {
   const pdf = await pdfOptions(flags)
   const template = await readTemplate(flags.template)
 
@@ -190,7 +219,7 @@ export async function runConvert(inputs: string[], flags: ConvertFlags): Promise
     jobs: queued ? QUEUE_LANES : limits.jobs,
     open: (threads) => {
       if (queued) return queued
-      const sandbox = createSandbox({ threads, timeoutMs: limits.timeoutMs, maxMemoryMb: limits.maxMemoryMb })
+      const sandbox = openSandbox(threads)
       return { run: (task) => sandbox.run({ kind: 'convert', task }), close: () => sandbox.close() }
     },
     stderr: process.stderr,

@@ -9,10 +9,10 @@ import rehypeStringify from 'rehype-stringify'
 import remarkGfm from 'remark-gfm'
 import remarkRehype from 'remark-rehype'
 import remarkStringify from 'remark-stringify'
-import stringWidth from 'string-width'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import { orderedMarker, withGap } from '../ast/list-marker.js'
+import { exactWidth } from '../text/cjk.js'
 import type { Doc } from '../ast/types.js'
 import { sanitizeHtmlFragment } from './html/sanitize-fragment.js'
 import { table as tableHandler } from './html/table.js'
@@ -20,7 +20,7 @@ import { resourceUrl } from './resources.js'
 import type { WriteOptions, WriteResult } from './types.js'
 
 const stringifier = unified()
-  .use(remarkGfm, { stringLength: stringWidth })
+  .use(remarkGfm, { stringLength: exactWidth })
   .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', fences: true, listItemIndent: 'one' })
 
 const tableToHtml = unified().use(remarkRehype, { handlers: { table: tableHandler } }).use(rehypeStringify)

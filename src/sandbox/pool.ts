@@ -1,14 +1,16 @@
 /**
  * The sandbox every conversion runs in, whoever asked for it (`convert`,
  * `check`, `serve`, the queue worker): a pool of worker threads (piscina),
- * each conversion bounded in time and memory. Past its time limit the worker
+ * or for one thread a plain worker (one-thread.ts, which spares loading
+ * piscina), each conversion bounded in time and memory. Past its time limit the worker
  * running it is terminated; a worker whose heap outgrows its cap dies alone.
  * So one hostile file can neither hang nor take down the process, and both
  * come back as a one-line failure like any other.
  */
-import { Piscina } from 'piscina'
+import type { Piscina } from 'piscina'
 import { oneLine } from '../batch/summary.js'
 import type { TaskFailure } from '../batch/task.js'
+import { OneThread } from './one-thread.js'
 import type { SandboxRequest, SandboxResult } from './requests.js'
 
 export interface SandboxOptions {
@@ -75,8 +77,14 @@ function isTaskStarted(message: unknown): message is TaskStarted {
   return typeof (message as TaskStarted | null)?.docmendTaskStarted === 'number'
 }
 
-/** Start `threads` workers. */
-export function createSandbox(options: SandboxOptions): Sandbox {
+/** Where requests run: piscina's pool, or one plain worker. */
+interface Threads {
+  run(message: { id: number; request: SandboxRequest }, signal: AbortSignal): Promise<unknown>
+  destroy(): Promise<void>
+}
+
+async function startPiscina(options: SandboxOptions, workerData: unknown, onMessage: (message: unknown) => void): Promise<Piscina> {
+  const { Piscina } = await import('piscina')
   const piscina = new Piscina({
     filename: WORKER,
     minThreads: options.threads,
@@ -84,13 +92,32 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     concurrentTasksPerWorker: 1,
     idleTimeout: Number.MAX_SAFE_INTEGER,
     resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb },
-    workerData: { warm: Boolean(options.warm) },
+    workerData,
     ...(options.env ? { env: options.env } : {})
   })
   // Errors from idle workers would otherwise be thrown as unhandled 'error' events.
   piscina.on('error', () => {})
+  piscina.on('message', onMessage)
+  return piscina
+}
+
+function startThreads(options: SandboxOptions, onMessage: (message: unknown) => void): Threads {
+  const workerData = { warm: Boolean(options.warm) }
+  if (options.threads === 1) {
+    const thread = new OneThread({ maxMemoryMb: options.maxMemoryMb, workerData, ...(options.env ? { env: options.env } : {}) })
+    return { run: (message, signal) => thread.run(message, signal, onMessage), destroy: () => thread.destroy() }
+  }
+  const piscina = startPiscina(options, workerData, onMessage)
+  return {
+    run: async (message, signal) => (await piscina).run(message, { signal }),
+    destroy: async () => (await piscina).destroy()
+  }
+}
+
+/** Start `threads` workers. */
+export function createSandbox(options: SandboxOptions): Sandbox {
   const startClock = new Map<number, () => void>()
-  piscina.on('message', (message: unknown) => {
+  const threads = startThreads(options, (message: unknown) => {
     if (isTaskStarted(message)) startClock.get(message.docmendTaskStarted)?.()
   })
   let lastId = 0
@@ -114,7 +141,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       }
       inFlight++
       try {
-        return (await piscina.run({ id, request }, { signal: controller.signal })) as SandboxResult<typeof request>
+        return (await threads.run({ id, request }, controller.signal)) as SandboxResult<typeof request>
       } catch (error) {
         return describeSandboxError(error, options)
       } finally {
@@ -125,7 +152,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     },
     async close() {
       closed = true
-      await piscina.destroy()
+      await threads.destroy()
     }
   }
 }

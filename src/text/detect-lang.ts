@@ -8,12 +8,13 @@ import { detectCjkLang } from './cjk.js'
 
 /** franc's trigram tables are large (~0.4 s to load): loaded only for text that is not CJK. */
 let franc: typeof import('franc-min') | undefined
-let iso: typeof import('iso-639-3') | undefined
+// Only the 639-3 → 639-1 table: the package's index also brings the whole language list (0.8 MB of code).
+let iso: typeof import('iso-639-3/iso6393-to-1.js') | undefined
 
 /** Load the statistics non-CJK detection needs; until then `detectLang` answers only for CJK. */
 export async function loadLanguageData(): Promise<void> {
   franc ??= await import('franc-min')
-  iso ??= await import('iso-639-3')
+  iso ??= await import('iso-639-3/iso6393-to-1.js')
 }
 
 /** franc needs this many letters to be worth asking. */

@@ -5,7 +5,6 @@
  */
 import GithubSlugger from 'github-slugger'
 import type { Element, Root as HastRoot } from 'hast'
-import { raw } from 'hast-util-raw'
 import type { Root } from 'mdast'
 import type { Handler } from 'mdast-util-to-hast'
 import rehypeStringify from 'rehype-stringify'
@@ -30,16 +29,19 @@ import type { TemplateField } from './template-fields.js'
 /**
  * Inline HTML in the tree (`<sub>`/`<sup>` from DOCX, HTML and Markdown
  * readers) is parsed into elements, then sanitized like everything else.
- * Parsing is skipped when there is none: it re-parses the whole page.
+ * Parsing is skipped when there is none: it re-parses the whole page. The
+ * parser (parse5, 0.35 MB of code) loads only then.
  */
 function rehypeRawWhenNeeded() {
-  return (tree: HastRoot) => {
+  return async (tree: HastRoot) => {
     let found = false
     visit(tree, 'raw', () => {
       found = true
       return false
     })
-    return found ? (raw(tree) as HastRoot) : tree
+    if (!found) return tree
+    const { raw } = await import('hast-util-raw')
+    return raw(tree) as HastRoot
   }
 }
 
