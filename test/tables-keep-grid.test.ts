@@ -54,6 +54,13 @@ describe('a grid the source fixes is kept', () => {
     expect(gridLines(grids[0])).toEqual(naive(lines, tabs))
   })
 
+  it('keeps pipe rows whose first field is empty (` | text |`) in the table', async () => {
+    const lines = ['Ferris | Meaning |', ' | This code does not compile! |', ' | This code panics! |', ' | This code does not do what was meant. |']
+    const grids = await gridsOf(lines.join('\n'))
+    expect(grids).toHaveLength(1)
+    expect(gridLines(grids[0])).toEqual(naive(lines, (line) => line.trim().replace(/ ?\|$/, '').split(/ ?\| ?/).map((f) => f.trim())))
+  })
+
   it('reads rows whose values are codes, marks and n/a as data: no row headers, no header cells in the body', async () => {
     const lines = [
       'Number literal | Example | Exponent |',

@@ -202,11 +202,13 @@ export function findRegions(lines: string[]): Region[] {
       const end = extend(classes, i, (k) => {
         const ck = classes[k]
         if (ck === 'pipe' || ck === 'pipe-cell') return true
+        // A row whose first field is empty (` | Cell |`) starts with a pipe, as GFM rows do; it is a GFM row only before a delimiter row.
+        if (ck === 'gfm') return !isGfmDelimiter(lines[k]) && !isGfmDelimiter(lines[k + 1] ?? '')
         // A wrapped cell on its own line, between two rows.
         return ck === 'text' && ['pipe', 'pipe-cell'].includes(classes[k + 1] ?? 'blank') && isWrappedCell(lines, k, i, pipesAt)
       })
       const slice = classes.slice(i, end)
-      const multi = slice.filter((x) => x === 'pipe').length
+      const multi = slice.filter((x) => x === 'pipe' || x === 'gfm').length
       const single = slice.filter((x) => x === 'pipe-cell').length
       const layout: Layout = multi >= single ? 'pipe-row' : 'pipe-cell'
       if (end - i >= 2 || (multi > 0 && end - i >= 1 && lines[i].split('|').filter((f) => f.trim()).length >= 3)) {
