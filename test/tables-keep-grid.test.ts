@@ -47,6 +47,22 @@ describe('a grid the source fixes is kept', () => {
     expect(gridLines(grids[0])).toEqual(naive(lines, tabs))
   })
 
+  it('keeps tab rows whose last empty fields were dropped at their slots (no labels moved right, no spans)', async () => {
+    const lines = [
+      'User action\tJOBCTL\tSECADM\tSQLADM\tSYSMON',
+      'Set degree\tX\t\tX\t',
+      'Change query attributes\tX\t\tX',
+      'Start monitor\tX\t\tX\tX',
+      'Visual explain\tX',
+      'Dump plan cache\tX\t\tX'
+    ]
+    const grids = await gridsOf(lines.join('\n'))
+    expect(grids).toHaveLength(1)
+    const want = naive(lines, tabs).filter((l) => !/ d $/.test(l))
+    expect(gridLines(grids[0]).filter((l) => !/ d $/.test(l))).toEqual(want)
+    expect(grids[0].cells.every((c) => c.rowSpan === 1 && c.colSpan === 1)).toBe(true)
+  })
+
   it('reads a first row whose first field is empty (one leading tab) as the head of the tab rows below it', async () => {
     const lines = ['\tName', '\\x41\t7-bit character code', '\\n\tNewline', '\\r\tCarriage return']
     const grids = await gridsOf(lines.join('\n'))

@@ -219,6 +219,11 @@ export function inferGrid(table: RawTable): Inferred {
   if (fixesGrid(table)) {
     // The spans only cover empty slots: keep them, but headers are the core's one decision, as for the plain grid.
     if (keepsFields(spanned.grid, plain, { fixedGrid: true })) return { grid: decideHeaders(spanned.grid), confidence: spanned.confidence }
+    // Tab fields read by position: head cells span over the empty slots beside and below them (header
+    // groups). An empty slot in the body is an empty cell the source wrote, so body cells keep one slot.
+    const positioned = exactPositions(table, plain)
+    const headOnly = (grid: Grid<string>) => grid.cells.every((cell) => cell.row < grid.headerRows || (cell.rowSpan === 1 && cell.colSpan === 1))
+    if (positioned && headOnly(positioned.grid) && keepsFields(positioned.grid, plain, { fixedGrid: true })) return { grid: decideHeaders(positioned.grid), confidence: positioned.confidence }
     // The spanned reading moved fields: it wins only when the plain one mixes values and labels in a column.
     if (spanned.grid.cols !== plain.cols || columnsConsistent(plain) || spanned.confidence < TRUSTED) {
       return { grid: plain, confidence: Math.max(spanned.confidence, 0.9) }

@@ -24,12 +24,18 @@ const rowsOf = (table: RawTable) => table.rows.filter((r) => r.cells.some((c) =>
 /**
  * Does the source fix the grid? Every row has the same number of fields
  * (at least two), and none lost a slot to a merged cell: for pipe rows, the
- * row is not padded (cells fill every slot).
+ * row is not padded (cells fill every slot). Tab rows give every field its
+ * slot, so a row that ends early (its last tabs dropped) lost only empty
+ * slots: they fix the grid when the first row is the widest.
  */
 export function fixesGrid(table: RawTable): boolean {
   if (table.layout === 'spaces') return false
   const rows = rowsOf(table)
   if (rows.length < 2) return false
+  if (table.layout === 'tab-row') {
+    const head = rows[0].slots
+    return head !== undefined && head >= 2 && rows.every((row) => row.slots !== undefined && row.slots <= head)
+  }
   const width = (row: RawRow) => (table.layout === 'pipe-row' || table.layout === 'pipe-cell' ? row.cells.length : row.slots)
   const first = width(rows[0])
   if (first === undefined || first < 2) return false
