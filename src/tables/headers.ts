@@ -11,7 +11,7 @@
  */
 import type { Grid, GridCell } from '../ast/grid.js'
 import { cellKind } from './cell-kind.js'
-import { isValueType, typeCell } from './cell-type.js'
+import { isFigureType, isValueType, typeCell } from './cell-type.js'
 
 /** What a header decision may look at in a cell. */
 export interface HeaderCue {
@@ -123,35 +123,58 @@ export function markStyledBodyHeaders<C>(grid: Grid<C>, cue: (cell: GridCell<C>)
 /** A body column of row labels needs its neighbours to hold at least this share of figures. */
 const LABELLED_SHARE = 0.6
 
+/** A figure: a number, percent, amount or quantity. Marks (`Yes`, `✓`), dashes and dates are data, but rows of them are not labelled rows. */
+const isFigure = (text: string) => isFigureType(typeCell(text))
+
 /**
  * Row headers for sources that cannot mark them (Word tables have header
  * rows but no row headers, a paste has neither). Column 0 is a column of
  * row headers when it holds only labels while the other body cells (dashes
  * and `n/a` aside) are mostly figures: its labels then say what each row's
- * values are. A column-0 label spanning several rows groups them and is a
- * header too, and so is a body row of labels only (a section or sub-head
- * row heads the rows below it). A table of words gets no row headers: nothing in it is a
- * value a label would speak for.
+ * figures are. A column-0 label spanning several rows groups them and is a
+ * header too, and so is a body row of labels only that sits over figures
+ * (a section row, or a sub-head whose labels stand in columns of figures)
+ * and heads the rows below it. A table without figures gets no row headers:
+ * its words, marks and dates are read as they are, not labelled.
  */
 export function inferRowHeaders<C>(grid: Grid<C>, textOf: (content: C) => string): Grid<C> {
   const texts = grid.cells.map((cell) => textOf(cell.content).trim())
-  if (grid.cols < 2 || !texts.some((t) => t !== '' && cellKind(t) === 'value')) return grid
+  if (grid.cols < 2 || !texts.some((t) => t !== '' && isFigure(t))) return grid
   const body = grid.cells.map((cell, i) => ({ cell, text: texts[i], i })).filter(({ cell, text }) => cell.row >= grid.headerRows && text !== '')
   const firstColumn = body.filter(({ cell }) => cell.col === 0)
   const others = body.filter(({ cell, text }) => cell.col > 0 && typeCell(text) !== 'placeholder')
-  const figures = others.filter(({ text }) => isNumericCell(text)).length
+  const figures = others.filter(({ text }) => isFigure(text)).length
   const labelColumn = firstColumn.length > 0 && firstColumn.every(({ text }) => !isNumericCell(text)) && others.length > 0 && figures >= LABELLED_SHARE * others.length
   const header = new Set(firstColumn.filter(({ cell }) => labelColumn || (cell.rowSpan > 1 && cell.colSpan < grid.cols)).map(({ i }) => i))
   // Labels left of their row's first figure (a stub wider than column 0, as in
   // Word tables whose row labels span columns) head the row by the same test.
-  const isFigure = (text: string) => isNumericCell(text) && typeCell(text) !== 'placeholder'
   const firstFigure = new Map<number, number>()
   for (const { cell, text } of body) if (isFigure(text)) firstFigure.set(cell.row, Math.min(firstFigure.get(cell.row) ?? Infinity, cell.col))
   const stub = body.filter(({ cell, text }) => firstFigure.has(cell.row) && cell.col + cell.colSpan <= firstFigure.get(cell.row)! && !isNumericCell(text))
   const rest = body.filter(({ cell, text }) => !stub.some((s) => s.cell === cell) && typeCell(text) !== 'placeholder')
-  if (stub.length > 0 && rest.length > 0 && rest.filter(({ text }) => isNumericCell(text)).length >= LABELLED_SHARE * rest.length) for (const { i } of stub) header.add(i)
-  // A body row of labels only (a section or sub-head row) heads the rows below it.
+  if (stub.length > 0 && rest.length > 0 && rest.filter(({ text }) => isFigure(text)).length >= LABELLED_SHARE * rest.length) for (const { i } of stub) header.add(i)
+  // A body row of labels only heads the rows below it when it stands over figures:
+  // one label from column 0 (a section row), or labels in columns of figures (a sub-head).
+  const figureColumns = new Set<number>()
+  for (let col = 1; col < grid.cols; col++) {
+    const inColumn = others.filter(({ cell }) => cell.col === col)
+    if (inColumn.length > 0 && inColumn.filter(({ text }) => isFigure(text)).length >= LABELLED_SHARE * inColumn.length) figureColumns.add(col)
+  }
   const rowsWithValues = new Set(body.filter(({ text }) => cellKind(text) === 'value').map(({ cell }) => cell.row))
-  for (const { cell, i } of body) if (!rowsWithValues.has(cell.row) && cellKind(texts[i]) === 'label') header.add(i)
+  let lastFigureRow = -1
+  for (const row of firstFigure.keys()) lastFigureRow = Math.max(lastFigureRow, row)
+  const labelRows = new Map<number, { cell: GridCell<C>; i: number }[]>()
+  for (const { cell, i } of body) {
+    if (rowsWithValues.has(cell.row) || cellKind(texts[i]) !== 'label') continue
+    const list = labelRows.get(cell.row)
+    if (list) list.push({ cell, i })
+    else labelRows.set(cell.row, [{ cell, i }])
+  }
+  for (const [row, cells] of labelRows) {
+    if (row >= lastFigureRow) continue
+    const section = cells.length === 1 && cells[0].cell.col === 0
+    const overFigures = cells.every(({ cell }) => cell.col === 0 || figureColumns.has(cell.col))
+    if (section || overFigures) for (const { i } of cells) header.add(i)
+  }
   return { ...grid, cells: grid.cells.map((cell, i) => (header.has(i) ? { ...cell, header: true } : cell)) }
 }

@@ -196,16 +196,19 @@ export function findRegions(lines: string[]): Region[] {
   const regions: Region[] = []
   let i = 0
   while (i < lines.length) {
-    const c = classes[i]
+    // A line of one leading tab right above tab rows is a tab row whose first field is empty (`⇥Name` over `a⇥b`).
+    const c = classes[i] === 'tab-cell' && lines[i].trim() !== '' && classes[i + 1] === 'tab-row' ? 'tab-row' : classes[i]
     if (c === 'pipe' || c === 'pipe-cell') {
       const end = extend(classes, i, (k) => {
         const ck = classes[k]
         if (ck === 'pipe' || ck === 'pipe-cell') return true
+        // A row whose first field is empty (` | Cell |`) starts with a pipe, as GFM rows do; it is a GFM row only before a delimiter row.
+        if (ck === 'gfm') return !isGfmDelimiter(lines[k]) && !isGfmDelimiter(lines[k + 1] ?? '')
         // A wrapped cell on its own line, between two rows.
         return ck === 'text' && ['pipe', 'pipe-cell'].includes(classes[k + 1] ?? 'blank') && isWrappedCell(lines, k, i, pipesAt)
       })
       const slice = classes.slice(i, end)
-      const multi = slice.filter((x) => x === 'pipe').length
+      const multi = slice.filter((x) => x === 'pipe' || x === 'gfm').length
       const single = slice.filter((x) => x === 'pipe-cell').length
       const layout: Layout = multi >= single ? 'pipe-row' : 'pipe-cell'
       if (end - i >= 2 || (multi > 0 && end - i >= 1 && lines[i].split('|').filter((f) => f.trim()).length >= 3)) {
@@ -255,7 +258,8 @@ export function findRegions(lines: string[]): Region[] {
           return isWrappedCell(lines, k, i, tabsAt) || resemblesSectionRow(lines[k], lines, k)
         })
       )
-      const rows = classes.slice(i, end).filter((x) => x === 'tab-row').length
+      // Rows: tab rows, and lines of one leading tab among them (rows whose first field is empty).
+      const rows = classes.slice(i, end).filter((x, k) => x === 'tab-row' || (x === 'tab-cell' && lines[i + k].trim() !== '')).length
       // The first row may be a section row that lost its tabs too.
       const start = i > 0 && classes[i - 1] === 'text' && resemblesSectionRow(lines[i - 1], lines, i - 1) ? i - 1 : i
       if (rows >= 2) regions.push({ layout: 'tab-row', start, end })

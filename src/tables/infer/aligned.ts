@@ -10,7 +10,7 @@
  */
 import type { RawTable } from '../raw.js'
 import type { Inferred } from './index.js'
-import { keepsFields, plainGrid } from './plain.js'
+import { decideHeaders, keepsFields, plainGrid } from './plain.js'
 import { inferPositioned } from './positioned.js'
 
 /** Below this confidence a positioned reading is not trusted over the aligned split. */
@@ -25,7 +25,8 @@ export function inferAligned(table: RawTable): Inferred {
   const positioned = inferPositioned(table)
   const plain = plainGrid(table)
   if (plain.rows === 0) return positioned
-  if (positioned.confidence >= TRUSTED && keepsFields(positioned.grid, plain, { valuesMaySpan: true })) return positioned
+  // It keeps the aligned split's fields: its spans stand, and its headers are the core's one decision, as for the plain grid.
+  if (positioned.confidence >= TRUSTED && keepsFields(positioned.grid, plain, { valuesMaySpan: true })) return { grid: decideHeaders(positioned.grid), confidence: positioned.confidence }
   if (columnsFixGrid(table) || positioned.confidence < TRUSTED) return { grid: plain, confidence: Math.max(positioned.confidence, columnsFixGrid(table) ? 0.9 : 0) }
   return positioned
 }

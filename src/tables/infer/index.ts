@@ -21,7 +21,7 @@ import type { Placed } from './placed.js'
 import { inferAligned } from './aligned.js'
 import { inferPositioned } from './positioned.js'
 import { cellKind } from '../cell-kind.js'
-import { columnsConsistent, fixesGrid, keepsFields, plainGrid } from './plain.js'
+import { columnsConsistent, decideHeaders, fixesGrid, keepsFields, plainGrid } from './plain.js'
 
 export interface Inferred {
   grid: Grid<string>
@@ -203,8 +203,9 @@ const TRUSTED = 0.5
 /**
  * Do no harm. When the source fixes a consistent grid (every row the same
  * number of fields, no padded row), the spanned reading is kept if it leaves
- * every value at the slot the source gave it (spans may only cover empty
- * slots), or if it keeps the column count while the plain grid mixes values
+ * every field at the slot the source gave it (spans may only cover empty
+ * slots; a label moves only as `keepsFields` allows), with its header cells
+ * decided as the plain grid's are; or if it keeps the column count while the plain grid mixes values
  * and labels in one column (the paste lost or added a slot); otherwise the
  * plain grid is the answer, with its header rows and row headers inferred.
  * Where rows disagree, a spanned reading
@@ -216,7 +217,13 @@ export function inferGrid(table: RawTable): Inferred {
   const plain = plainGrid(table)
   if (plain.rows === 0) return spanned
   if (fixesGrid(table)) {
-    if (keepsFields(spanned.grid, plain)) return spanned
+    // The spans only cover empty slots: keep them, but headers are the core's one decision, as for the plain grid.
+    if (keepsFields(spanned.grid, plain, { fixedGrid: true })) return { grid: decideHeaders(spanned.grid), confidence: spanned.confidence }
+    // Tab fields read by position: head cells span over the empty slots beside and below them (header
+    // groups). An empty slot in the body is an empty cell the source wrote, so body cells keep one slot.
+    const positioned = exactPositions(table, plain)
+    const headOnly = (grid: Grid<string>) => grid.cells.every((cell) => cell.row < grid.headerRows || (cell.rowSpan === 1 && cell.colSpan === 1))
+    if (positioned && headOnly(positioned.grid) && keepsFields(positioned.grid, plain, { fixedGrid: true })) return { grid: decideHeaders(positioned.grid), confidence: positioned.confidence }
     // The spanned reading moved fields: it wins only when the plain one mixes values and labels in a column.
     if (spanned.grid.cols !== plain.cols || columnsConsistent(plain) || spanned.confidence < TRUSTED) {
       return { grid: plain, confidence: Math.max(spanned.confidence, 0.9) }

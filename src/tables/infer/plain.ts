@@ -24,12 +24,18 @@ const rowsOf = (table: RawTable) => table.rows.filter((r) => r.cells.some((c) =>
 /**
  * Does the source fix the grid? Every row has the same number of fields
  * (at least two), and none lost a slot to a merged cell: for pipe rows, the
- * row is not padded (cells fill every slot).
+ * row is not padded (cells fill every slot). Tab rows give every field its
+ * slot, so a row that ends early (its last tabs dropped) lost only empty
+ * slots: they fix the grid when the first row is the widest.
  */
 export function fixesGrid(table: RawTable): boolean {
   if (table.layout === 'spaces') return false
   const rows = rowsOf(table)
   if (rows.length < 2) return false
+  if (table.layout === 'tab-row') {
+    const head = rows[0].slots
+    return head !== undefined && head >= 2 && rows.every((row) => row.slots !== undefined && row.slots <= head)
+  }
   const width = (row: RawRow) => (table.layout === 'pipe-row' || table.layout === 'pipe-cell' ? row.cells.length : row.slots)
   const first = width(rows[0])
   if (first === undefined || first < 2) return false
@@ -105,24 +111,32 @@ export function decideHeaders(grid: Grid<string>): Grid<string> {
  * the plain reading left empty. With `valuesMaySpan` (positions that are
  * column extents, not slots), a value may also widen over its neighbours'
  * empty slots, as under a spanning header, as long as it covers its own.
+ * With `fixedGrid` (the source fixes the grid), a label may only move
+ * right, undoing a paste that pushed it into an empty slot before it, and
+ * only out of a column the source leaves empty in another row: where
+ * nothing shows that cells of that column span rows, it stays where it is.
  */
-export function keepsFields(grid: Grid<string>, plain: Grid<string>, { valuesMaySpan = false } = {}): boolean {
+export function keepsFields(grid: Grid<string>, plain: Grid<string>, { valuesMaySpan = false, fixedGrid = false } = {}): boolean {
   if (grid.rows !== plain.rows || grid.cols !== plain.cols) return false
   const at = new Map<number, string>()
-  const labelsIn = new Map<number, string[]>()
+  const labelsIn = new Map<number, { text: string; col: number }[]>()
   for (const cell of grid.cells) {
     at.set(cell.row * grid.cols + cell.col, cell.content)
-    if (cell.content !== '') labelsIn.set(cell.row, [...(labelsIn.get(cell.row) ?? []), cell.content])
+    if (cell.content !== '') labelsIn.set(cell.row, [...(labelsIn.get(cell.row) ?? []), { text: cell.content, col: cell.col }])
     // With valuesMaySpan, a value widened under a spanning header still sits over the slot it had.
     if (valuesMaySpan) for (let c = cell.col + 1; c < cell.col + cell.colSpan; c++) at.set(cell.row * grid.cols + c, cell.content)
   }
   const plainAt = new Map<number, string>()
   for (const cell of plain.cells) plainAt.set(cell.row * plain.cols + cell.col, cell.content)
+  // Columns with an empty slot, and in how many rows: where a span from above may cover a slot.
+  const emptyIn = new Map<number, number>()
+  for (let r = 0; r < plain.rows; r++) for (let c = 0; c < plain.cols; c++) if (!plainAt.get(r * plain.cols + c)) emptyIn.set(c, (emptyIn.get(c) ?? 0) + 1)
   for (const cell of plain.cells) {
     if (cell.content === '') continue
-    if (cellKind(cell.content) === 'value') {
-      if (at.get(cell.row * grid.cols + cell.col) !== cell.content) return false
-    } else if (!(labelsIn.get(cell.row) ?? []).includes(cell.content)) return false
+    const stays = at.get(cell.row * grid.cols + cell.col) === cell.content
+    if (cellKind(cell.content) === 'value' || (fixedGrid && (emptyIn.get(cell.col) ?? 0) === 0)) {
+      if (!stays) return false
+    } else if (!stays && !(labelsIn.get(cell.row) ?? []).some((l) => l.text === cell.content && (!fixedGrid || l.col > cell.col))) return false
   }
   // A spanning cell may not swallow a field the source put in a slot of its own.
   for (const cell of grid.cells) {
