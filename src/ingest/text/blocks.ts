@@ -5,6 +5,7 @@
  */
 import type { BlockContent, Code, Heading, List, ListItem, Paragraph, RootContent } from 'mdast'
 import { displayWidth, joinWrapped } from '../../text/cjk.js'
+import { opensWithTabbedLeadIn } from '../../text/lead-in.js'
 import { isTitleLike } from '../../text/title-like.js'
 import { type Line, classify } from './classify.js'
 
@@ -151,7 +152,9 @@ function buildParagraphs(lines: Line[], raw: string[], start: number, state: Sta
       k + 1 < texts.length &&
       widths[k] >= wrap * 0.8 &&
       lines[start + k + 1].kind !== 'underline' &&
-      !(lines[start + k + 1].kind === 'numbered' && isTitleLike(texts[k + 1], TITLE_WIDTH))
+      !(lines[start + k + 1].kind === 'numbered' && isTitleLike(texts[k + 1], TITLE_WIDTH)) &&
+      // `1.2.⇥The Buyer…` opens a clause of its own (Word's numbered paragraphs), however wide the one before.
+      !opensWithTabbedLeadIn(texts[k + 1])
     ) {
       k++
       value = joinWrapped(value, texts[k])
