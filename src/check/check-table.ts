@@ -7,7 +7,7 @@ import { tableToGrid } from '../ast/table.js'
 import { type AxisNode, type TableAxes, tableAxes } from './axes.js'
 import { formatNumber } from '../tables/cell-type.js'
 import { type Part, type Relation, findRelations } from './relations.js'
-import { type SumResult, checkSum } from './sum.js'
+import { type SumResult, checkSum, liesBetweenParts } from './sum.js'
 
 export interface CheckOptions {
   /** Largest difference accepted between a stated total and its parts; undefined = auto (see `checkSum`). */
@@ -112,6 +112,18 @@ export function checkTable(table: Table, options: CheckOptions = {}): TableCheck
   const findings: TotalFinding[] = []
   let sums = 0
 
+  // A place where every total (two or more) lies between its parts holds averages or rates, whatever its header says.
+  const averagePlaces = (direction: Direction, relations: Relation[]) => {
+    const out = new Set<number>()
+    for (const place of direction === 'rows' ? colPlaces : rowPlaces) {
+      const at = (line: number) => (direction === 'rows' ? axes.valueAt(line, place) : axes.valueAt(place, line))
+      const checked = relations.filter((r) => at(r.total.index!).kind === 'number')
+      if (checked.length >= 2 && checked.every((r) => liesBetweenParts(at(r.total.index!), r.parts.map((p) => ({ value: at(p.index), sign: p.sign }))))) out.add(place)
+    }
+    return out
+  }
+  const averages = { rows: averagePlaces('rows', byRows.relations), columns: averagePlaces('columns', byCols.relations) }
+
   const explain = (direction: Direction, relation: Relation) => {
     const places = direction === 'rows' ? colPlaces : rowPlaces
     const lineWord = direction === 'rows' ? 'row' : 'column'
@@ -121,6 +133,10 @@ export function checkTable(table: Table, options: CheckOptions = {}): TableCheck
     const skippedReasons = new Set<string>()
     const mine: TotalFinding[] = []
     for (const place of places) {
+      if (averages[direction].has(place)) {
+        skippedReasons.add('every total lies between its parts, as averages and rates do')
+        continue
+      }
       const result = sumAt(direction, relation.total.index!, place, relation.parts)
       if (result.kind === 'skipped') {
         skippedReasons.add(result.reason)

@@ -68,7 +68,7 @@ const RESULT =
   /^(?:net|gross)\b|^(?:total\s+)?(?:operating\s+)?(?:profit|loss|earnings|surplus|deficit|result)s?\b|^(?:ebitda|ebit)\b|^(?:净|毛利)|利润|亏损|盈余|结余|余额|净额|差额/
 const BREAKDOWN = /^(?:其中|含:|包括:|of\s+which|including|incl\.|thereof)/
 const DERIVED =
-  /平均|均值|中位数|占比|比例|比重|百分比|比率|增长率|增幅|增减|同比|环比|率$|\b(?:average|avg|mean|median|ratio|rate|share|margin|growth|change|per\s?cent|percentage|%)(?:\b|$)|%/
+  /平均|均值|中位数|占比|比例|比重|百分比|比率|增长率|增幅|增减|同比|环比|率$|\b(?:average|avg|mean|median|ratio|rate|share|margin|growth|change|per\s?cent|percentage|%)(?:\b|$)|%|\bper\s+(?!cent\b)\S/
 const PERCENT = /%|百分比|占比|比例|比重|\bper\s?cent|\bpercentage\b|\bshare\b/
 const INDEX = /^(?:序号|编号|行次|附注|注释|代码|no\.?|#|notes?|code|ref\.?|year|年份|年度)$/
 const TOTAL_FIRST = /^(?:总计|合计|小计|共计|总数|总额|grand|overall|sub-?\s?total|total|sum)/
@@ -79,14 +79,16 @@ export function classifyLabel(text: string): LabelClass {
   const raw = normalize(text)
   const sign: 1 | -1 = SUBTRACT.test(raw) ? -1 : 1
   const s = raw.replace(SUBTRACT, '').replace(/^(?:加|add|plus)\s*[:：]\s*/i, '')
-  const percent = PERCENT.test(s)
+  // What a figure is (a share, a rate) is often said only in the note normalize drops: `Case fatality (%)`.
+  const note = /[(（]([^()（）]*)[)）]\s*$/.exec(text.normalize('NFKC'))?.[1].toLowerCase() ?? ''
+  const percent = PERCENT.test(s) || PERCENT.test(note)
   const make = (role: LabelRole, rank: LabelClass['rank'] = 0): LabelClass => ({ role, rank, percent, sign })
   if (s === '') return make('plain')
   if (INDEX.test(s)) return make('index')
   if (BREAKDOWN.test(s)) return make('breakdown')
   const rank = totalRank(s)
   // "Total %" is a total of shares; "Share of total" and "Gross margin %" are derived figures.
-  if (DERIVED.test(s) && !(rank > 0 && TOTAL_FIRST.test(s))) return make('derived')
+  if ((DERIVED.test(s) || DERIVED.test(note)) && !(rank > 0 && TOTAL_FIRST.test(s))) return make('derived')
   // "利润总额", "Total profit": a result line, even with a total word; a subtracted line is an item.
   if (RESULT.test(s) && sign === 1) return make('result')
   if (rank > 0) return make('total', rank)

@@ -13,7 +13,8 @@
  *   after    the items after it, up to the next total or section (a `合计`
  *            row put first);
  *   named    before all these when its label names them: the lines next to
- *            `TOTAL PEANUT` whose labels say `PEANUT`.
+ *            `TOTAL PEANUT` whose labels say `PEANUT`, else such lines
+ *            anywhere in its section (`Total contributions`).
  *
  * The candidate that holds in the most places is taken, in that order of
  * preference (`after` first when nothing precedes the total, `since` first
@@ -130,6 +131,14 @@ export function findRelations(axes: TableAxes, root: AxisNode, isMarker: (leaf: 
         }
         add('named', () => named(1))
         add('named', () => named(-1))
+        // Named lines anywhere in its section: `Total contributions` after `Contributions received`, other lines between.
+        add('named', () => {
+          const mentioned: Part[] = []
+          for (let k = sectionStart; k < items.length && (k <= i || !markerAt(k)); k++) {
+            if (k !== i && !markerAt(k) && labelMentions(axes.labelOf(items[k]), qualifier)) mentioned.push(...run(k, k + 1))
+          }
+          return mentioned
+        })
       }
       const first = offsets[i] === offsets[sectionStart]
       if (label.role === 'total' && first) add('after', () => run(i + 1, nextStop[i]))

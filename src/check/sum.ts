@@ -26,6 +26,18 @@ function roundTo(value: number, decimals: number): number {
   return Math.round(value * f) / f
 }
 
+/**
+ * A stated figure between the smallest and the largest of two or more
+ * positive parts: what an average or a rate is, and what no sum of them can
+ * be (it exceeds each).
+ */
+export function liesBetweenParts(stated: SlotValue, parts: SignedValue[]): boolean {
+  if (stated.kind !== 'number') return false
+  const values = parts.flatMap((p) => (p.value.kind === 'number' && !p.value.number.dash ? [p.value.number.value] : []))
+  if (values.filter((v) => v > 0).length < 2 || values.some((v) => v < 0)) return false
+  return stated.number.value >= Math.min(...values) && stated.number.value <= Math.max(...values)
+}
+
 export function checkSum(stated: SlotValue, parts: SignedValue[], options: { tolerance?: number | undefined; percentPlace?: boolean } = {}): SumResult {
   if (stated.kind !== 'number') return { kind: 'skipped', reason: stated.kind === 'covered' ? 'the total is a merged cell' : 'no total written' }
   const numbers: ReportNumber[] = []
