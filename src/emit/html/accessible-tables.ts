@@ -13,7 +13,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
-import { analyzeHeaders, type HeaderModel, isComplexTable } from '../table-headers.js'
+import { analyzeHeaders, type HeaderModel, isComplexTable } from '../../tables/header-model.js'
 import { type Grid, type RowCell, placeRows } from '../../ast/grid.js'
 
 type CellGrid = Grid<Element | null>

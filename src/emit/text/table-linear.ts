@@ -16,7 +16,7 @@
  *   opens the block of rows below it.
  * - An empty value is `—`.
  */
-import { analyzeHeaders, type HeaderBlock, type HeaderModel } from '../table-headers.js'
+import { analyzeHeaders, type HeaderBlock, type HeaderModel } from '../../tables/header-model.js'
 import type { TextGrid } from './table-grid.js'
 
 /** One record or block line, before wrapping. */

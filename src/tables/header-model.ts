@@ -1,7 +1,8 @@
 /**
- * Which headers speak for which data cell: the one reading of a table's
- * header structure that the HTML writer (`headers`/`id`, `scope`, row
- * groups) and the plain-text writer (linear records) share.
+ * Which headers speak for which data cell: the table core's one reading of
+ * a table's header structure once its header cells are decided (headers.ts).
+ * The HTML writer (`headers`/`id`, `scope`, row groups) and the plain-text
+ * writer (linear records) ask here and decide nothing themselves.
  *
  *     ┌──────────── 申请人情况 (head) ─────────────┐   head rows: column paths
  *     │ 自然人 │ 法人或其他组织          │ 总计 │
