@@ -17,20 +17,44 @@ import { occurrences } from '../../text/occurrences.js'
 
 const PIPE = 0x7c
 
-/** Fields of a pipe-row line: cells with interior empties kept, padding dropped. */
-export function pipeRowCells(line: string): { cells: RawCell[]; slots: number } {
+/** A pipe-row line's fields, `\|` kept inside its cell, and how many slots its pipes make. */
+function pipeFields(line: string): { fields: string[]; slots: number } {
   const trimmed = line.trim()
   // `\|` is a pipe inside a cell (a command-line option, a timetable's "passes"), not a separator.
   const parts = trimmed.includes('\\|') ? trimmed.split(/(?<!\\)\|/).map((f) => f.replace(/\\\|/g, '|')) : trimmed.split('|')
   const endsWithPipe = trimmed.endsWith('|') && !trimmed.endsWith('\\|')
   // n pipes make n + 1 parts; a closing pipe ends the last slot rather than opening one.
-  const slots = endsWithPipe ? parts.length - 1 : parts.length
-  const fields = endsWithPipe ? parts.slice(0, -1) : parts
-  // Trailing empty fields are padding, except an empty cell written as ` | ` after the
-  // previous cell's ` | ` (two spaces between pipes): padding pipes are bare (`| ||`).
+  return { fields: endsWithPipe ? parts.slice(0, -1) : parts, slots: endsWithPipe ? parts.length - 1 : parts.length }
+}
+
+/**
+ * The last field that is a cell when trailing blanks are padding: trailing
+ * empty fields are padding, except an empty cell written as ` | ` after the
+ * previous cell's ` | ` (two spaces between pipes): padding pipes are bare (`| ||`).
+ */
+function lastCell(fields: string[]): number {
   let last = fields.length - 1
   while (last >= 0 && fields[last].trim() === '') last--
   while (last + 1 < fields.length && fields[last + 1].length >= 2 && fields[last + 1].trim() === '') last++
+  return last
+}
+
+/**
+ * Empty cells typed by hand (`✓ | | | |`, `Ladder | | | ✓ |`): a blank field of
+ * one space inside the row, or spaces between padding pipes after the first.
+ * The layout as a program writes it puts an empty cell as two spaces between
+ * pipes, and pads with bare pipes after the one space that follows the last
+ * cell's pipe (`cell | |||`).
+ */
+function typesEmptyCells(fields: string[]): boolean {
+  const last = lastCell(fields)
+  return fields.some((f, i) => (i <= last && f === ' ') || (i > last + 1 && f.length > 0))
+}
+
+/** Fields of a pipe-row line: cells with interior empties kept, padding dropped (kept too with `allEmpties`). */
+export function pipeRowCells(line: string, allEmpties = false): { cells: RawCell[]; slots: number } {
+  const { fields, slots } = pipeFields(line)
+  const last = allEmpties ? fields.length - 1 : lastCell(fields)
   const cells: RawCell[] = []
   // Covered slots are omitted in this layout, so field positions are not slot positions: no hints.
   for (let i = 0; i <= last; i++) cells.push({ text: fields[i].trim() })
@@ -40,6 +64,8 @@ export function pipeRowCells(line: string): { cells: RawCell[]; slots: number } 
 export function parsePipeRows(lines: string[], first: number): RawRow[] {
   const rows: RawRow[] = []
   let carry = ''
+  // A table whose empty cells are typed by hand has no padding: every blank field is a cell.
+  const allEmpties = lines.some((line) => line.includes('|') && typesEmptyCells(pipeFields(line).fields))
   lines.forEach((line, i) => {
     if (line.trim() === '') return
     if (!line.includes('|')) {
@@ -47,7 +73,7 @@ export function parsePipeRows(lines: string[], first: number): RawRow[] {
       carry = carry ? `${carry} ${line.trim()}` : line.trim()
       return
     }
-    const { cells, slots } = pipeRowCells(line)
+    const { cells, slots } = pipeRowCells(line, allEmpties)
     if (carry) {
       if (cells.length > 0) cells[0] = { ...cells[0], text: `${carry} ${cells[0].text}`.trim() }
       else cells.push({ text: carry })
