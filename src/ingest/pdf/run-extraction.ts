@@ -53,8 +53,14 @@ export function failureToError(failure: ExtractFailure): ConversionError {
       : new ConversionError('the PDF is encrypted; give its password with --password', 'encrypted')
   }
   if (failure.name === 'InvalidPDFException') return new ConversionError('not a readable PDF: its structure is damaged or the file is truncated', 'corrupt')
+  // pdf.js's own errors name the damage; anything else (a JavaScript or crypto error) is not written for a person.
+  if (!PDFJS_ERRORS.has(failure.name) || RUNTIME_MESSAGE.test(failure.message)) return new ConversionError('the PDF is damaged: part of it could not be decoded', 'corrupt')
   return new ConversionError(`the PDF is damaged: ${failure.message.replace(/\s+/g, ' ').trim()}`, 'corrupt')
 }
+
+const PDFJS_ERRORS = new Set(['FormatError', 'UnknownErrorException', 'XRefEntryException', 'XRefParseException', 'MissingPDFException', 'UnexpectedResponseException'])
+// Messages of the JavaScript runtime that pdf.js passes on as they are (an unhandled rejection, a crypto key, a property of nothing).
+const RUNTIME_MESSAGE = /originated either by throwing|async function|\.catch\(\)|key length|is not a function|Cannot read propert|undefined|Maximum call stack/i
 
 /**
  * Idle workers kept for the next document (pdf.js is loaded once per worker,
