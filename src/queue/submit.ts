@@ -138,9 +138,10 @@ export async function openJobQueue(options: SubmitOptions): Promise<JobQueue> {
       })
     },
     async status(id) {
+      // The state before the job: a job read while active and failed just after would show no reason.
+      const state = await queue.getJobState(id)
       const job = await queue.getJob(id)
       if (!job) return null
-      const state = await job.getState()
       const task = (job.data.task ?? {}) as { label?: unknown; formats?: unknown }
       const label = String(task.label ?? id)
       const formats = Array.isArray(task.formats) ? task.formats.map(String) : []
