@@ -1,6 +1,6 @@
 /** Reading CLI inputs: files or stdin, with clear errors and a size cap. */
-import { close, constants, createReadStream, fstat, open, readFile } from 'node:fs'
-import { Socket } from 'node:net'
+import { close, constants, fstat, open, read, readFile } from 'node:fs'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { promisify } from 'node:util'
 import { ConversionError } from '../errors.js'
 
@@ -21,7 +21,7 @@ export async function readStdin(max: number): Promise<Uint8Array> {
  * Read a file, turning file-system failures into one-line reasons. The file is
  * opened without blocking: a named pipe nobody writes to would otherwise hold a
  * libuv thread in open() for ever, and Node waits for that thread on exit, so
- * not even Ctrl-C could end the run. Pipes and devices are read as streams.
+ * not even Ctrl-C could end the run. Pipes and devices are then polled (below).
  */
 export async function readInputFile(path: string, max: number): Promise<Uint8Array> {
   let fd: number | undefined
@@ -33,9 +33,7 @@ export async function readInputFile(path: string, max: number): Promise<Uint8Arr
       if (info.size > max) throw new ConversionError(`file is ${info.size} bytes, over the ${max}-byte limit`, 'too-large')
       return await promisify(readFile)(fd)
     }
-    const stream = info.isFIFO() || info.isSocket() ? new Socket({ fd, readable: true, writable: false }) : createReadStream('', { fd })
-    fd = undefined // the stream owns it now
-    return await readCapped(stream, max)
+    return await pollCapped(fd, max)
   } catch (error) {
     if (error instanceof ConversionError) throw error
     const code = (error as NodeJS.ErrnoException).code
@@ -48,18 +46,35 @@ export async function readInputFile(path: string, max: number): Promise<Uint8Arr
   }
 }
 
-async function readCapped(stream: NodeJS.ReadableStream & { destroy(): void }, max: number): Promise<Uint8Array> {
+const readAt = promisify(read)
+
+/**
+ * Read a pipe or device to its end with non-blocking reads, waiting a little
+ * whenever it has nothing yet. Not a `net.Socket` over the descriptor: Node
+ * closes such a descriptor twice when the worker thread holding it is
+ * terminated (the time limit), and the second close can hit a descriptor the
+ * next worker has just opened, which aborts the whole process (seen under load:
+ * libuv's epoll_ctl assertion). Plain reads leave nothing for teardown to close.
+ */
+async function pollCapped(fd: number, max: number): Promise<Uint8Array> {
   const chunks: Buffer[] = []
   let size = 0
-  try {
-    for await (const chunk of stream) {
-      const buffer = chunk as Buffer
-      size += buffer.length
-      if (size > max) throw new ConversionError(`input is over the ${max}-byte limit`, 'too-large')
-      chunks.push(buffer)
+  let wait = 1
+  const buffer = Buffer.allocUnsafe(64 * 1024)
+  for (;;) {
+    let got: number
+    try {
+      got = (await readAt(fd, buffer, 0, buffer.length, null)).bytesRead
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error
+      await sleep(wait)
+      wait = Math.min(wait * 2, 50)
+      continue
     }
-  } finally {
-    stream.destroy()
+    if (got === 0) return Buffer.concat(chunks)
+    wait = 1
+    size += got
+    if (size > max) throw new ConversionError(`input is over the ${max}-byte limit`, 'too-large')
+    chunks.push(Buffer.from(buffer.subarray(0, got))) // a copy: a trickle of small reads must not pin 64 KiB each
   }
-  return Buffer.concat(chunks)
 }
