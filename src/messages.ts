@@ -15,6 +15,12 @@ export type MessageCode =
   | 'check-total-mismatch'
   | 'nesting-flattened'
 
+/**
+ * Warnings about what a user will see wrong in the output itself (totals that
+ * do not add up, characters drawn as empty boxes): printed without `-v`.
+ */
+export const ALWAYS_SHOWN: ReadonlySet<MessageCode> = new Set<MessageCode>(['check-total-mismatch', 'pdf-warning-glyph'])
+
 export interface Message {
   type: 'warning' | 'info'
   code: MessageCode

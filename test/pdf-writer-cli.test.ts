@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ROOT, runCli } from './helpers/cli.js'
-import { pdfFonts, pdfInfo } from './helpers/poppler.js'
+import { pdfFonts, pdfInfo, pdfText } from './helpers/poppler.js'
 import { seedFiles } from './helpers/samples.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'docmend-pdf-cli-'))
@@ -21,6 +21,21 @@ describe('docmend convert --to pdf', () => {
     const names = (await pdfFonts(pdf)).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))
     expect(names).toContain('SourceCodePro-SemiBold')
     expect(names).toContain('NotoSansSC-Regular')
+  })
+
+  it('draws math letters and operators with the bundled math font, and says so without -v when a character has no font at all', async () => {
+    const math = join(dir, 'math.pdf')
+    const drawn = await runCli(['convert', '-', '--from', 'text', '--to', 'pdf', '-o', math], { input: 'Area 𝑥 + 𝜋𝑟² with ∑ 𝛼ᵢ, ∫ f and A ⊗ B in 𝔸.\n' })
+    expect(drawn.code).toBe(0)
+    expect(drawn.stderr).toBe('')
+    const pdf = readFileSync(math)
+    expect((await pdfText(pdf)).replace(/\s+/g, ' ')).toContain('Area 𝑥 + 𝜋𝑟² with ∑ 𝛼ᵢ, ∫ f and A ⊗ B in 𝔸.')
+    expect((await pdfFonts(pdf)).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toContain('NotoSansMath-Regular')
+    const boxes = await runCli(['convert', '-', '--from', 'text', '--to', 'pdf', '-o', join(dir, 'boxes.pdf')], { input: 'Egyptian 𓀀 here.\n' })
+    expect(boxes.code).toBe(0)
+    expect(boxes.stderr.trim().split('\n')).toEqual([
+      "docmend: stdin: warning: PDF: no font has a glyph for '𓀀' (U+13000) ×1; they show as empty boxes (use --font with a font that has them)"
+    ])
   })
 
   it('writes the PDF to stdout when no output file is named', async () => {

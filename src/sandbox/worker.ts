@@ -10,7 +10,7 @@ import { explainTables } from '../ast/explain-tables.js'
 import { readInputFile } from '../io/read-input.js'
 import { convert, preloadStages, readDocument } from '../convert.js'
 import { ConversionError } from '../errors.js'
-import type { Message } from '../messages.js'
+import { ALWAYS_SHOWN, type Message } from '../messages.js'
 import type { TaskStarted } from './pool.js'
 import type { CheckTask, PreviewTask, SandboxRequest } from './requests.js'
 
@@ -45,8 +45,7 @@ async function runConvert(task: ConvertTask): Promise<TaskResult> {
   })
   const notes: string[] = []
   if (task.explain) notes.push(...explainTables(result.doc.tree))
-  // Totals that do not add up are what --check asks for: always shown.
-  for (const m of result.messages) if (task.verbose || m.code === 'check-total-mismatch') notes.push(messageLine(m))
+  for (const m of result.messages) if (task.verbose || ALWAYS_SHOWN.has(m.code)) notes.push(messageLine(m))
   return {
     ok: true,
     outputs: result.outputs,

@@ -1,9 +1,10 @@
 /**
  * Fonts for the PDF writer: faces shipped through npm (Noto Sans for Latin,
- * Noto Sans SC for CJK, Source Code Pro for code), an optional user font in
- * front of them, and per-character fallback so that every character is drawn
- * with a face that has it. Characters no face has are counted, to be
- * reported as `pdf-warning-glyph` instead of silently drawn as tofu.
+ * Noto Sans SC for CJK, Source Code Pro for code, Noto Sans Math as the last
+ * resort), an optional user font in front of them, and per-character fallback
+ * so that every character is drawn with a face that has it. Characters no face
+ * has are counted, to be reported as `pdf-warning-glyph` instead of silently
+ * drawn as tofu.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -54,7 +55,10 @@ const BUNDLED = {
   mono: packaged('mono', '@expo-google-fonts/source-code-pro/400Regular/SourceCodePro_400Regular.ttf'),
   monoBold: packaged('mono-bold', '@expo-google-fonts/source-code-pro/700Bold/SourceCodePro_700Bold.ttf'),
   monoItalic: packaged('mono-italic', '@expo-google-fonts/source-code-pro/400Regular_Italic/SourceCodePro_400Regular_Italic.ttf'),
-  monoBoldItalic: packaged('mono-bold-italic', '@expo-google-fonts/source-code-pro/700Bold_Italic/SourceCodePro_700Bold_Italic.ttf')
+  monoBoldItalic: packaged('mono-bold-italic', '@expo-google-fonts/source-code-pro/700Bold_Italic/SourceCodePro_700Bold_Italic.ttf'),
+  // Math letters (𝑥, 𝜋, 𝔸), operators (∑, ∫, ⊗) and arrows that neither Noto Sans
+  // nor Noto Sans SC has; opened only when a character needs it (1 MB file).
+  math: packaged('math', '@expo-google-fonts/noto-sans-math/400Regular/NotoSansMath_400Regular.ttf')
 } as const
 
 /** A link in a fallback chain: a source and what its file lacks for this style. */
@@ -114,6 +118,8 @@ export class FontBook {
   private readonly chains: (Face[] | undefined)[] = []
   private readonly user: FaceSource | undefined
   private readonly cjkFirst: boolean
+  /** The last-resort face, once a character has needed it. */
+  private lastResort: Face | undefined
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
@@ -186,6 +192,8 @@ export class FontBook {
       if (cjk) return cjk
     }
     for (const face of chain) if (face.font.hasGlyphForCodePoint(cp)) return face
+    this.lastResort ??= this.face(link(BUNDLED.math))
+    if (this.lastResort.font.hasGlyphForCodePoint(cp)) return this.lastResort
     this.missing.set(ch, (this.missing.get(ch) ?? 0) + 1)
     return chain[chain.length - 1]
   }
