@@ -153,6 +153,17 @@ describe('docmend convert with failing inputs', () => {
     }
   })
 
+  it('gives up on stdin that never ends at the --timeout limit, in convert and in check, and writes nothing', async () => {
+    const out = join(work, 'stdin-endless.txt')
+    const run = await runCli(['convert', '-', '--to', 'txt', '-o', out, '--timeout', '2'], { input: 'a\tb\n1\t2\n', openStdin: true })
+    expect(run.code).toBe(1)
+    expect(lines(run.stderr)).toEqual(['docmend: stdin: stopped: took longer than 2 s (the --timeout limit)'])
+    expect(existsSync(out)).toBe(false)
+    const check = await runCli(['check', '-', '--timeout', '2'], { input: 'a\tb\n1\t2\n', openStdin: true })
+    expect(check.code).toBe(1)
+    expect(lines(check.stderr)).toEqual(['docmend: stdin: stopped: took longer than 2 s (the --timeout limit)'])
+  })
+
   it('holds the same limits when conversions run one at a time on a single thread, and starts a fresh one after each stop', async () => {
     // One thread is a plain worker rather than a pool: the limits and the lines they print must not change.
     const endless = join(work, 'endless-one.txt')

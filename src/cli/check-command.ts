@@ -8,7 +8,7 @@ import type { DocumentCheck } from '../check/check-document.js'
 import { formatCheck } from '../check/report.js'
 import { ConversionError, UsageError } from '../errors.js'
 import { DEFAULT_MAX_INPUT_BYTES } from '../limits.js'
-import { createSandbox } from '../sandbox/pool.js'
+import { createSandbox, timeLimitReason } from '../sandbox/pool.js'
 import type { CheckTask } from '../sandbox/requests.js'
 import type { InputKind } from '../sniff.js'
 import { parseLimits, parsePages } from './convert-command.js'
@@ -57,7 +57,7 @@ export async function runCheck(inputs: string[], flags: CheckFlags): Promise<num
       let source: CheckTask['source'] = { path: input }
       if (input === '-') {
         try {
-          source = { bytes: await readStdin(DEFAULT_MAX_INPUT_BYTES) }
+          source = { bytes: await readStdin(DEFAULT_MAX_INPUT_BYTES, { ms: timeoutMs, reason: timeLimitReason({ timeoutMs }) }) }
         } catch (error) {
           fail(error instanceof ConversionError ? error.message : `cannot read stdin: ${(error as Error).message}`)
           continue

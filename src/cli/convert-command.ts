@@ -18,7 +18,7 @@ import { imageTypeOf } from '../image-types.js'
 import { writeFilesAtomic } from '../io/atomic-write.js'
 import { onInterrupt } from '../io/interrupt.js'
 import { DEFAULT_MAX_INPUT_BYTES } from '../limits.js'
-import { type Sandbox, createSandbox } from '../sandbox/pool.js'
+import { type Sandbox, createSandbox, timeLimitReason } from '../sandbox/pool.js'
 import type { InputKind } from '../sniff.js'
 import { parseTolerance } from './tolerance.js'
 import { readInputFile, readStdin } from '../io/read-input.js'
@@ -144,7 +144,7 @@ async function convertAll(
   inputs: string[],
   flags: ConvertFlags,
   formats: Format[],
-  limits: { jobs: number },
+  limits: { jobs: number; timeoutMs: number },
   pages: { from: number; to: number } | undefined,
   tolerance: number | undefined,
   openSandbox: (threads: number) => Sandbox
@@ -194,7 +194,7 @@ async function convertAll(
       failedEarly.push({ label: input.label, reason: clash })
       continue
     }
-    const task = await taskFor(input, flags, formats, { ...write, mediaBase: `${outputs.stem}_media` }, pages, tolerance)
+    const task = await taskFor(input, flags, formats, { ...write, mediaBase: `${outputs.stem}_media` }, pages, tolerance, limits.timeoutMs)
     if ('reason' in task) {
       failedEarly.push({ label: input.label, reason: task.reason })
       continue
@@ -314,12 +314,14 @@ async function taskFor(
   formats: Format[],
   write: WriteOptions,
   pages: { from: number; to: number } | undefined,
-  tolerance: number | undefined
+  tolerance: number | undefined,
+  timeoutMs: number
 ): Promise<ConvertTask | FailedInput> {
   let source: ConvertTask['source'] = { path: input.path }
   if (input.path === '-') {
     try {
-      source = { bytes: await readStdin(DEFAULT_MAX_INPUT_BYTES) }
+      // Reading stdin counts against the time limit, as reading a file does in the worker.
+      source = { bytes: await readStdin(DEFAULT_MAX_INPUT_BYTES, { ms: timeoutMs, reason: timeLimitReason({ timeoutMs }) }) }
     } catch (error) {
       const reason = error instanceof ConversionError ? error.message : `cannot read stdin: ${(error as Error).message}`
       return { label: input.label, reason }

@@ -4,16 +4,35 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { promisify } from 'node:util'
 import { ConversionError } from '../errors.js'
 
-/** Read all of stdin, refusing more than `max` bytes. */
-export async function readStdin(max: number): Promise<Uint8Array> {
+/**
+ * Read all of stdin, refusing more than `max` bytes. With a time limit, a
+ * producer that never finishes (`sleep 1d | docmend convert -`) is given up
+ * after `limit.ms`, with `limit.reason`, and stdin is let go so the run can end.
+ */
+export async function readStdin(max: number, limit?: { ms: number; reason: string }): Promise<Uint8Array> {
   const chunks: Buffer[] = []
   let size = 0
-  for await (const chunk of process.stdin) {
-    const buffer = chunk as Buffer
-    size += buffer.length
-    if (size > max) throw new ConversionError(`input is over the ${max}-byte limit`, 'too-large')
-    chunks.push(buffer)
+  let timer: NodeJS.Timeout | undefined
+  let timedOut = false
+  if (limit && limit.ms > 0) {
+    timer = setTimeout(() => {
+      timedOut = true
+      process.stdin.destroy()
+    }, limit.ms)
   }
+  try {
+    for await (const chunk of process.stdin) {
+      const buffer = chunk as Buffer
+      size += buffer.length
+      if (size > max) throw new ConversionError(`input is over the ${max}-byte limit`, 'too-large')
+      chunks.push(buffer)
+    }
+  } catch (error) {
+    if (!timedOut) throw error
+  } finally {
+    clearTimeout(timer)
+  }
+  if (timedOut) throw new ConversionError(limit!.reason, 'timeout')
   return Buffer.concat(chunks)
 }
 

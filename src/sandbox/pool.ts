@@ -57,11 +57,16 @@ function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(3))} s`
 }
 
+/** The reason given when a conversion outlives its time limit (also for stdin read by the caller). */
+export function timeLimitReason(options: Pick<SandboxOptions, 'timeoutMs' | 'limitNames'>): string {
+  return `stopped: took longer than ${seconds(options.timeoutMs)} (${(options.limitNames ?? DEFAULT_NAMES).time})`
+}
+
 /** Why the sandbox gave up on a request, in one line. */
 export function describeSandboxError(error: unknown, options: SandboxOptions): TaskFailure {
   const names = options.limitNames ?? DEFAULT_NAMES
   const e = error as { name?: string; code?: string; message?: string }
-  if (e?.name === 'AbortError') return { ok: false, code: 'timeout', reason: `stopped: took longer than ${seconds(options.timeoutMs)} (${names.time})` }
+  if (e?.name === 'AbortError') return { ok: false, code: 'timeout', reason: timeLimitReason(options) }
   if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
     return { ok: false, code: 'limit', reason: `stopped: needed more than ${options.maxMemoryMb} MiB of memory (${names.memory})` }
   }

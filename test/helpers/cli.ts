@@ -12,7 +12,11 @@ export interface CliRun {
   stderr: string
 }
 
-export function runCli(args: string[], options: { input?: Uint8Array | string; cwd?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+/**
+ * `openStdin`: write `input` but never end stdin, as a producer that never
+ * finishes would (`sleep 1d | docmend convert -`).
+ */
+export function runCli(args: string[], options: { input?: Uint8Array | string; cwd?: string; timeoutMs?: number; openStdin?: boolean } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
     const out: Buffer[] = []
@@ -23,9 +27,11 @@ export function runCli(args: string[], options: { input?: Uint8Array | string; c
     child.on('error', reject)
     child.on('close', (code) => {
       clearTimeout(timer)
+      child.stdin.destroy()
       resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') })
     })
     child.stdin.on('error', () => {})
-    child.stdin.end(options.input ?? '')
+    if (options.openStdin) child.stdin.write(options.input ?? '')
+    else child.stdin.end(options.input ?? '')
   })
 }
