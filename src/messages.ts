@@ -10,6 +10,7 @@ export type MessageCode =
   | 'pdf-warning'
   | 'pdf-warning-glyph'
   | 'image-skipped'
+  | 'image-left-out'
   | 'unsafe-url-dropped'
   | 'unknown-node'
   | 'check-total-mismatch'
@@ -17,9 +18,10 @@ export type MessageCode =
 
 /**
  * Warnings about what a user will see wrong in the output itself (totals that
- * do not add up, characters drawn as empty boxes): printed without `-v`.
+ * do not add up, characters drawn as empty boxes, a picture left out of a
+ * standalone page): printed without `-v`.
  */
-export const ALWAYS_SHOWN: ReadonlySet<MessageCode> = new Set<MessageCode>(['check-total-mismatch', 'pdf-warning-glyph'])
+export const ALWAYS_SHOWN: ReadonlySet<MessageCode> = new Set<MessageCode>(['check-total-mismatch', 'pdf-warning-glyph', 'image-left-out'])
 
 export interface Message {
   type: 'warning' | 'info'

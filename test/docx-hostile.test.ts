@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { constants, deflateRawSync, inflateRawSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CLI, ROOT } from './helpers/cli.js'
+import { CLI, ROOT, runCli } from './helpers/cli.js'
 import { documentXml, minimalDocxEntries, writeZip } from './helpers/docx.js'
 
 const MIB = 1024 * 1024
@@ -226,6 +226,22 @@ describe('DOCX images are typed from their bytes', () => {
     const linked = /<img[^>]* src="([^"]+\.emf)"/.exec(embeddedHtml)?.[1]
     expect(linked).toBeDefined()
     expect((await readFile(join(tmp, decodeURI(linked!)))).equals(emf)).toBe(true)
+
+    // On stdout nothing is written beside the page: the EMF cannot be linked, so it is left out with a warning, its description kept.
+    const cwd = await mkdtemp(join(tmpdir(), 'docmend-emf-stdout-'))
+    for (const to of ['html', 'md']) {
+      const piped = await runCli(['convert', join(tmp, 'emf.docx'), '--to', to], { cwd })
+      expect(piped.code).toBe(0)
+      const page = piped.stdout.toString('utf8')
+      expect(page).not.toMatch(/\.emf/)
+      expect(page).toContain('the chart')
+      expect(page).toMatch(/Before[\s\S]*After/)
+      expect(piped.stderr.split('\n').filter(Boolean)).toEqual([
+        `docmend: ${join(tmp, 'emf.docx')}: warning: image media/image1.emf (EMF) cannot be shown inline and no file is written beside stdout; left out (convert to a file to keep it)`
+      ])
+      expect(await readdir(cwd)).toEqual([])
+    }
+    await rm(cwd, { recursive: true, force: true })
 
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>')
     await writeFile(join(tmp, 'svg.docx'), docxWithImage('image1.svg', svg, 'image/svg+xml'))

@@ -167,12 +167,15 @@ async function convertAll(
     tables: flags.tables,
     ...(flags.fragment ? { fragment: true } : {}),
     ...(template !== undefined ? { template } : {}),
-    ...(flags.embedImages || target.kind === 'stdout' ? { embedImages: true } : {}),
+    ...(flags.embedImages ? { embedImages: true } : {}),
+    ...(target.kind === 'stdout' ? { standalone: 'stdout' } : {}),
     ...pdf
   }
   const linksAllMedia = formats.some((f) => f === 'md' || f === 'json' || (f === 'html' && !write.embedImages))
   // With --embed-images, HTML still links the images a browser cannot show inline (EMF, WMF): write those.
-  const needsMedia = (resource: TaskResource) => linksAllMedia || (formats.includes('html') && !imageTypeOf(resource.bytes)?.embeddable)
+  // On stdout nothing links a file (write.standalone), so nothing is written beside it.
+  const needsMedia = (resource: TaskResource) =>
+    target.kind !== 'stdout' && (linksAllMedia || (formats.includes('html') && !imageTypeOf(resource.bytes)?.embeddable))
 
   const failedEarly: FailedInput[] = [...expansion.problems]
   const planned = expansion.inputs.map((input) => ({ input, label: input.label, outputs: outputsFor(input, formats, target) }))

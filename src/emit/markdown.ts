@@ -18,6 +18,7 @@ import { sanitizeHtmlFragment } from './html/sanitize-fragment.js'
 import { table as tableHandler } from './html/table.js'
 import { resourceUrl } from './resources.js'
 import type { WriteOptions, WriteResult } from './types.js'
+import type { Message } from '../messages.js'
 
 const stringifier = unified()
   .use(remarkGfm, { stringLength: exactWidth })
@@ -92,9 +93,16 @@ export async function writeMarkdown(doc: Doc, options: WriteOptions = {}): Promi
   breaksToHtml(tree)
   literalLabels(tree)
   // Images the document carries point at the files written beside the output.
-  visit(tree, 'image', (node) => {
+  const messages: Message[] = []
+  visit(tree, 'image', (node, index, parent) => {
     const url = resourceUrl(doc, node.url, options)
-    if (url) node.url = url
+    if (typeof url === 'string') node.url = url
+    else if (url && parent && index !== undefined) {
+      // Left out: its description stays, as text where the picture was.
+      messages.push(url.leftOut)
+      parent.children.splice(index, 1, ...(node.alt ? [{ type: 'text' as const, value: node.alt }] : []))
+      return index
+    }
   })
-  return { data: stringifier.stringify(tree), messages: [] }
+  return { data: stringifier.stringify(tree), messages }
 }

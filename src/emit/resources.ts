@@ -4,14 +4,33 @@
  */
 import type { Doc, Resource } from '../ast/types.js'
 import { isEmbeddable } from '../image-types.js'
+import { type Message, warning } from '../messages.js'
 import type { WriteOptions } from './types.js'
 
-/** The URL an output uses for a resource, or undefined when `url` is not one of the document's. */
-export function resourceUrl(doc: Doc, url: string, options: WriteOptions): string | undefined {
+/** An image a standalone output cannot show: left out, and why. */
+export interface LeftOut {
+  leftOut: Message
+}
+
+/**
+ * The URL an output uses for a resource; `LeftOut` when a standalone output
+ * can neither inline nor link it; undefined when `url` is not one of the document's.
+ */
+export function resourceUrl(doc: Doc, url: string, options: WriteOptions): string | LeftOut | undefined {
   const resource: Resource | undefined = doc.resources.find((r) => r.path === url)
   if (!resource) return undefined
   // Only types a browser shows inline are embedded; EMF/WMF stay files.
-  return options.embedImages && isEmbeddable(resource.contentType)
-    ? `data:${resource.contentType};base64,${Buffer.from(resource.bytes).toString('base64')}`
-    : `${options.mediaBase ?? 'media'}/${resource.path.replace(/^media\//, '')}`
+  if ((options.embedImages || options.standalone) && isEmbeddable(resource.contentType)) {
+    return `data:${resource.contentType};base64,${Buffer.from(resource.bytes).toString('base64')}`
+  }
+  if (options.standalone) {
+    const kind = resource.contentType.replace(/^image\//, '').toUpperCase()
+    return {
+      leftOut: warning(
+        'image-left-out',
+        `image ${resource.path} (${kind}) cannot be shown inline and no file is written beside ${options.standalone}; left out (convert to a file to keep it)`
+      )
+    }
+  }
+  return `${options.mediaBase ?? 'media'}/${resource.path.replace(/^media\//, '')}`
 }

@@ -11,6 +11,13 @@ export interface WriteOptions {
   template?: string
   /** HTML: inline images docmend extracted as `data:` URIs (default: `false`). */
   embedImages?: boolean
+  /**
+   * Set when the output travels alone, naming where to (`stdout`, `the
+   * response`): no file is written beside it, so images are inlined, and one a
+   * browser cannot show inline (EMF, WMF) is left out, its description kept as
+   * text, with a warning, rather than linked to a file that will never exist.
+   */
+  standalone?: string
   /** Where images written beside the output live, relative to it (default: `'media'`). */
   mediaBase?: string
   /** Markdown: how tables with merged cells are written (default: `'gfm'`). */

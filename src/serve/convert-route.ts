@@ -43,7 +43,7 @@ export function parseConvertQuery(query: URLSearchParams): Omit<ConversionJob, '
   if (!to) throw badRequest(`say which format to return: to=${TARGETS.join('|')}`)
   const from = oneOf<InputKind>(query.get('from'), INPUT_KINDS, 'from')
   const name = (query.get('name') ?? 'document').slice(0, 255)
-  const write: WriteOptions = { embedImages: true }
+  const write: WriteOptions = { embedImages: true, standalone: 'the response' }
   const fragment = oneOf(query.get('fragment'), ['0', '1', 'false', 'true'], 'fragment')
   if (fragment === '1' || fragment === 'true') write.fragment = true
   const width = query.get('width')

@@ -24,7 +24,7 @@ export interface Preview {
 
 export async function previewDocument(input: Uint8Array, options: ReadDocumentOptions = {}): Promise<Preview> {
   const read = await readDocument(input, options)
-  const written = await writeDocument(read.doc, 'html', { fragment: true, embedImages: true })
+  const written = await writeDocument(read.doc, 'html', { fragment: true, embedImages: true, standalone: 'the preview' })
   const tree = read.doc.tree
   return {
     kind: read.kind,

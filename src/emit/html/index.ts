@@ -11,6 +11,7 @@ import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
+import type { Message } from '../../messages.js'
 import { readTemplate } from '../../assets.js'
 import { documentLang, documentTitle } from '../../ast/document.js'
 import type { Doc } from '../../ast/types.js'
@@ -60,13 +61,22 @@ const stringifier = unified().use(rehypeStringify)
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-/** Point images at the media folder written beside the output, or inline them. */
-function resolveImages(hast: HastRoot, doc: Doc, options: WriteOptions): void {
-  visit(hast, 'element', (node: Element) => {
+/** Point images at the media folder written beside the output, or inline them; returns the warnings for images left out. */
+function resolveImages(hast: HastRoot, doc: Doc, options: WriteOptions): Message[] {
+  const messages: Message[] = []
+  visit(hast, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'img' || typeof node.properties?.src !== 'string') return
     const url = resourceUrl(doc, node.properties.src, options)
-    if (url) node.properties.src = url
+    if (typeof url === 'string') node.properties.src = url
+    else if (url && parent && index !== undefined) {
+      // Left out: its description stays, as text where the picture was.
+      messages.push(url.leftOut)
+      const alt = typeof node.properties.alt === 'string' ? node.properties.alt : ''
+      parent.children.splice(index, 1, ...(alt ? [{ type: 'text' as const, value: alt }] : []))
+      return index
+    }
   })
+  return messages
 }
 
 /** The same, each block sanitized as it is made (safe-root.ts): for pages that allow it. */
@@ -120,7 +130,7 @@ const usesField = (template: string, name: string) => new RegExp(`\\{\\{\\s*${na
 export async function writeHtml(doc: Doc, options: WriteOptions = {}): Promise<WriteResult> {
   const hast = await toHtmlTree(doc.tree)
   unwrapStrippedLinks(hast)
-  resolveImages(hast, doc, options)
+  const messages = resolveImages(hast, doc, options)
   const lang = documentLang(doc.tree)
   const title = documentTitle(doc.tree)
   const labels = pageLabels(lang)
@@ -131,7 +141,7 @@ export async function writeHtml(doc: Doc, options: WriteOptions = {}): Promise<W
   if (!options.fragment) ensureTopHeading(hast, title)
   const headings = identifyHeadings(hast, ids)
   accessibleTables(hast, { ids, fallbackLabel: labels.table })
-  if (options.fragment) return { data: `${stringifier.stringify(hast)}\n`, messages: [] }
+  if (options.fragment) return { data: `${stringifier.stringify(hast)}\n`, messages }
 
   const heading = usesField(template, 'heading') ? takeOpeningHeading(hast) : undefined
   const toc = tableOfContents(headings, labels.contents, ids)
@@ -146,5 +156,5 @@ export async function writeHtml(doc: Doc, options: WriteOptions = {}): Promise<W
     body: stringifier.stringify(hast)
   }
   const page = fillTemplate(template, fields)
-  return { data: page, messages: [] }
+  return { data: page, messages }
 }
