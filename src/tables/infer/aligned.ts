@@ -9,7 +9,7 @@
  * grid, and the positioned reading is trusted unless its confidence is low.
  */
 import type { RawTable } from '../raw.js'
-import type { Inferred } from './index.js'
+import type { Inferred } from './model.js'
 import { decideHeaders, keepsFields, plainGrid } from './plain.js'
 import { inferPositioned } from './positioned.js'
 

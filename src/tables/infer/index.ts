@@ -16,17 +16,14 @@ import type { RawTable } from '../raw.js'
 import { familyDepths } from './depth.js'
 import { type Forest, type ForestNode, forestLeaves, solveForest } from './forest.js'
 import { placeLabels, type LabelRow } from './labels.js'
-import { type Item, type Row, firstValueIndex, mode, prepareRows } from './model.js'
+import { type Inferred, type Item, type Row, firstValueIndex, mode, prepareRows } from './model.js'
+
+export type { Inferred }
 import type { Placed } from './placed.js'
 import { inferAligned } from './aligned.js'
 import { inferPositioned } from './positioned.js'
 import { cellKind } from '../cell-kind.js'
 import { columnsConsistent, decideHeaders, fixesGrid, keepsFields, plainGrid } from './plain.js'
-
-export interface Inferred {
-  grid: Grid<string>
-  confidence: number
-}
 
 interface Leaf {
   col: number

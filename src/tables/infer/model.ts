@@ -3,7 +3,14 @@
  * with its numbering family, and each row typed (section, header, data).
  */
 import { type CellKind, cellKind, isTotalLabel, type NumberingFamily, normalizeCellText, numberingOf } from '../cell-kind.js'
+import type { Grid } from '../../ast/grid.js'
 import type { RawRow, RawTable } from '../raw.js'
+
+/** What inference gives back: the rebuilt grid, and how sure it is of it. */
+export interface Inferred {
+  grid: Grid<string>
+  confidence: number
+}
 
 export interface Item {
   text: string
