@@ -3,8 +3,23 @@ import type { PhrasingContent, Table } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import type { DetectedTable } from './find-tables.js'
+import type { Grid } from '../ast/grid.js'
 import { gridToTable } from '../ast/table.js'
+import type { TableOrigin } from '../ast/types.js'
+
+/** A table found in lines of text, with the grid rebuilt from them. */
+export interface DetectedTable {
+  /** First line (0-based index into the lines given). */
+  start: number
+  /** One past the last line. */
+  end: number
+  layout: TableOrigin['layout']
+  /** 0..1. */
+  confidence: number
+  /** Cell strings are plain text, or Markdown inline markup for GFM tables. */
+  markup: 'plain' | 'markdown'
+  grid: Grid<string>
+}
 
 const inlineParser = unified().use(remarkParse).use(remarkGfm)
 

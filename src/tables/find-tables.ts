@@ -1,9 +1,8 @@
 /**
  * Find the tables in lines of pasted text and rebuild each one's grid.
  */
-import type { TableOrigin } from '../ast/types.js'
 import { findGfmTables } from './gfm.js'
-import type { Grid } from '../ast/grid.js'
+import type { DetectedTable } from './detected-table.js'
 import { inferGrid } from './infer/index.js'
 import { parseBrokenGfm } from './layouts/gfm-like.js'
 import { parsePipeCells, parsePipeRows } from './layouts/pipe.js'
@@ -13,18 +12,7 @@ import { isNumberedProse } from './numbered-prose.js'
 import type { RawTable } from './raw.js'
 import { type Region, findRegions } from './regions.js'
 
-export interface DetectedTable {
-  /** First line (0-based index into the lines given). */
-  start: number
-  /** One past the last line. */
-  end: number
-  layout: TableOrigin['layout']
-  /** 0..1. */
-  confidence: number
-  /** Cell strings are plain text, or Markdown inline markup for GFM tables. */
-  markup: 'plain' | 'markdown'
-  grid: Grid<string>
-}
+export type { DetectedTable }
 
 /** Read a region's rows according to its layout. */
 export function rawTable(lines: string[], region: Region): RawTable {

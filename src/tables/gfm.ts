@@ -2,7 +2,7 @@
  * Well-formed GFM pipe tables pass through unchanged: a header row, a
  * delimiter row, body rows. Cells keep their Markdown inline markup.
  */
-import type { DetectedTable } from './find-tables.js'
+import type { DetectedTable } from './detected-table.js'
 import type { Grid, GridCell } from '../ast/grid.js'
 
 const DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/

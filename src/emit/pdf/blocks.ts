@@ -7,7 +7,7 @@ import type { Blockquote, Code, Heading, List, Nodes, Paragraph, RootContent } f
 import { toString } from 'mdast-util-to-string'
 import { orderedMarker } from '../../ast/list-marker.js'
 import { warning } from '../../messages.js'
-import { type PdfContext, artifact, backToPortrait, ensureSpace, gap, openElement, within } from './context.js'
+import { type Box, type PdfContext, artifact, backToPortrait, ensureSpace, gap, openElement, within } from './context.js'
 import { drawFigure, isFigureParagraph } from './figure.js'
 import { flowRuns } from './flow.js'
 import type { Run, RunStyle } from './inline.js'
@@ -15,11 +15,6 @@ import { layoutLines } from './line-layout.js'
 import { drawLine } from './paint.js'
 import { phrasingRuns } from './phrasing.js'
 import { drawTable } from './table.js'
-
-export interface Box {
-  x: number
-  width: number
-}
 
 export function bodyStyle(ctx: PdfContext): RunStyle {
   return { role: 'text', bold: false, italic: false, size: ctx.style.body.fontSize, color: ctx.style.body.color }

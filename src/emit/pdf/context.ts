@@ -62,7 +62,13 @@ export function pageHeight(ctx: PdfContext): number {
 }
 
 /** Left edge and width of the text area. */
-export function contentBox(ctx: PdfContext): { x: number; width: number } {
+/** A horizontal band of the page that blocks are laid out in. */
+export interface Box {
+  x: number
+  width: number
+}
+
+export function contentBox(ctx: PdfContext): Box {
   return { x: ctx.margin, width: pageWidth(ctx) - 2 * ctx.margin }
 }
 

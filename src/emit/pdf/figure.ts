@@ -8,7 +8,7 @@ import type { Image, Paragraph } from 'mdast'
 import { warning } from '../../messages.js'
 import { type PdfContext, contentBottom, contentTop, ensureSpace, openElement, pageHeight, tagged, within } from './context.js'
 import { flowRuns } from './flow.js'
-import type { Box } from './blocks.js'
+import type { Box } from './context.js'
 
 /** A paragraph holding only images (and whitespace) is a run of figures. */
 export function isFigureParagraph(node: Paragraph): boolean {

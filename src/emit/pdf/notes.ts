@@ -3,8 +3,8 @@
  * reference (unreferenced ones after), each a Note element that the
  * superscript marks in the text link to.
  */
-import { type PdfContext, backToPortrait, contentBox, ensureSpace, gap, openElement, within } from './context.js'
-import { type Box, blocks, bodyStyle } from './blocks.js'
+import { type Box, type PdfContext, backToPortrait, contentBox, ensureSpace, gap, openElement, within } from './context.js'
+import { blocks, bodyStyle } from './blocks.js'
 import { flowRuns } from './flow.js'
 import { layoutLines } from './line-layout.js'
 import { drawLine } from './paint.js'

@@ -23,7 +23,7 @@ import {
   pageWidth,
   within
 } from './context.js'
-import type { Box } from './blocks.js'
+import type { Box } from './context.js'
 import { flowRuns } from './flow.js'
 import { type AnchorElements, drawLine } from './paint.js'
 import { type PlannedCell, type TablePlan, planTable } from './table-layout.js'
