@@ -173,9 +173,9 @@ async function convertAll(
   }
   const linksAllMedia = formats.some((f) => f === 'md' || f === 'json' || (f === 'html' && !write.embedImages))
   // With --embed-images, HTML still links the images a browser cannot show inline (EMF, WMF): write those.
-  // On stdout nothing links a file (write.standalone), so nothing is written beside it.
+  // A standalone output (stdout) links no file, so nothing is written beside it.
   const needsMedia = (resource: TaskResource) =>
-    target.kind !== 'stdout' && (linksAllMedia || (formats.includes('html') && !imageTypeOf(resource.bytes)?.embeddable))
+    !write.standalone && (linksAllMedia || (formats.includes('html') && !imageTypeOf(resource.bytes)?.embeddable))
 
   const failedEarly: FailedInput[] = [...expansion.problems]
   const planned = expansion.inputs.map((input) => ({ input, label: input.label, outputs: outputsFor(input, formats, target) }))

@@ -16,7 +16,7 @@ import { exactWidth } from '../text/cjk.js'
 import type { Doc } from '../ast/types.js'
 import { sanitizeHtmlFragment } from './html/sanitize-fragment.js'
 import { table as tableHandler } from './html/table.js'
-import { resourceUrl } from './resources.js'
+import { replaceWithAlt, resourceUrl } from './resources.js'
 import type { WriteOptions, WriteResult } from './types.js'
 import type { Message } from '../messages.js'
 
@@ -98,10 +98,8 @@ export async function writeMarkdown(doc: Doc, options: WriteOptions = {}): Promi
     const url = resourceUrl(doc, node.url, options)
     if (typeof url === 'string') node.url = url
     else if (url && parent && index !== undefined) {
-      // Left out: its description stays, as text where the picture was.
       messages.push(url.leftOut)
-      parent.children.splice(index, 1, ...(node.alt ? [{ type: 'text' as const, value: node.alt }] : []))
-      return index
+      return replaceWithAlt(parent, index, node.alt)
     }
   })
   return { data: stringifier.stringify(tree), messages }

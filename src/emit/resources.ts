@@ -34,3 +34,12 @@ export function resourceUrl(doc: Doc, url: string, options: WriteOptions): strin
   }
   return `${options.mediaBase ?? 'media'}/${resource.path.replace(/^media\//, '')}`
 }
+
+/**
+ * Put a left-out image's description, as text, where the image was (hast and
+ * mdast alike); returns the index for the visitor to go on from.
+ */
+export function replaceWithAlt(parent: { children: unknown[] }, index: number, alt: string | null | undefined): number {
+  parent.children.splice(index, 1, ...(alt ? [{ type: 'text', value: alt }] : []))
+  return index
+}

@@ -12,8 +12,6 @@ import { isNumberedProse } from './numbered-prose.js'
 import type { RawTable } from './raw.js'
 import { type Region, findRegions } from './regions.js'
 
-export type { DetectedTable }
-
 /** Read a region's rows according to its layout. */
 export function rawTable(lines: string[], region: Region): RawTable {
   const slice = lines.slice(region.start, region.end)

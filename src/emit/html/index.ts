@@ -19,7 +19,7 @@ import type { WriteOptions, WriteResult } from '../types.js'
 import { accessibleTables, type IdMaker } from './accessible-tables.js'
 import { listMarkers } from './list-markers.js'
 import { pageLabels } from './labels.js'
-import { resourceUrl } from '../resources.js'
+import { replaceWithAlt, resourceUrl } from '../resources.js'
 import { sanitizeInPieces } from './sanitize-in-pieces.js'
 import { canSanitizeAsMade, safeRoot } from './safe-root.js'
 import { unwrapStrippedLinks } from './stripped-leftovers.js'
@@ -69,11 +69,8 @@ function resolveImages(hast: HastRoot, doc: Doc, options: WriteOptions): Message
     const url = resourceUrl(doc, node.properties.src, options)
     if (typeof url === 'string') node.properties.src = url
     else if (url && parent && index !== undefined) {
-      // Left out: its description stays, as text where the picture was.
       messages.push(url.leftOut)
-      const alt = typeof node.properties.alt === 'string' ? node.properties.alt : ''
-      parent.children.splice(index, 1, ...(alt ? [{ type: 'text' as const, value: alt }] : []))
-      return index
+      return replaceWithAlt(parent, index, typeof node.properties.alt === 'string' ? node.properties.alt : '')
     }
   })
   return messages

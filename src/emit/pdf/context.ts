@@ -61,13 +61,13 @@ export function pageHeight(ctx: PdfContext): number {
   return ctx.landscape ? w : h
 }
 
-/** Left edge and width of the text area. */
 /** A horizontal band of the page that blocks are laid out in. */
 export interface Box {
   x: number
   width: number
 }
 
+/** Left edge and width of the text area. */
 export function contentBox(ctx: PdfContext): Box {
   return { x: ctx.margin, width: pageWidth(ctx) - 2 * ctx.margin }
 }

@@ -17,8 +17,6 @@ import { familyDepths } from './depth.js'
 import { type Forest, type ForestNode, forestLeaves, solveForest } from './forest.js'
 import { placeLabels, type LabelRow } from './labels.js'
 import { type Inferred, type Item, type Row, firstValueIndex, mode, prepareRows } from './model.js'
-
-export type { Inferred }
 import type { Placed } from './placed.js'
 import { inferAligned } from './aligned.js'
 import { inferPositioned } from './positioned.js'
