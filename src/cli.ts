@@ -114,6 +114,7 @@ function buildProgram(): Command {
     .option('--timeout <seconds>', 'longest one conversion may run', SERVE_FLAG_DEFAULTS.timeout)
     .option('--api-key <key>', 'require this key in an X-Api-Key header on API requests (default: $DOCMEND_API_KEY; required when --host is not loopback)')
     .option('--max-connections <n>', 'open connections at most', SERVE_FLAG_DEFAULTS.maxConnections)
+    .option('--max-buffered <MiB>', 'uploads and answers held in memory at once; an upload beyond it gets 503 (default: 4 × --max-size)')
     .option('--queue <url>', 'also offer the job API (POST /api/jobs) over this Redis queue, run by docmend worker processes')
     .option('--queue-name <name>', 'with --queue: the queue to use', QUEUE_DEFAULTS.name)
     .option('--max-payload <MiB>', 'with --queue: largest document sent through Redis', String(QUEUE_DEFAULTS.maxPayloadMiB))

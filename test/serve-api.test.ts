@@ -238,6 +238,58 @@ function curl(args: string[]): Promise<{ code: number; stdout: string; stderr: s
   })
 }
 
+describe('docmend serve: memory budget', () => {
+  it('holds uploads within --max-buffered: one that does not fit gets 503 with Retry-After, and fits again once the first is answered', async () => {
+    const server = await startServe(['--max-size', '1', '--max-buffered', '1.5'])
+    const endpoint = new URL('/api/convert?to=txt', server.url)
+    const body = Buffer.from(`Region | Sales |\nNorth | 10 |\n${'x'.repeat(1024 * 1024 - 40)}\n`)
+    expect(body.length).toBeLessThanOrEqual(1024 * 1024)
+    try {
+      // The first upload declares its length and waits for 100 Continue: once it comes, the server holds its bytes.
+      let answerFirst!: (status: number) => void
+      const first = new Promise<number>((resolve) => (answerFirst = resolve))
+      const held = httpRequest(endpoint, { method: 'POST', headers: { 'Content-Type': 'text/plain', 'Content-Length': String(body.length), Expect: '100-continue' } }, (res) => {
+        res.resume()
+        answerFirst(res.statusCode ?? 0)
+      })
+      held.on('error', () => answerFirst(-1))
+      await new Promise<void>((resolve) => held.once('continue', () => resolve()))
+      const refused = await fetch(endpoint, { method: 'POST', body })
+      expect(refused.status).toBe(503)
+      expect(refused.headers.get('retry-after')).toBe('5')
+      expect(((await refused.json()) as { error: string }).error).toMatch(/memory budget.*--max-buffered/)
+      // A body of undeclared length is refused as soon as it stops fitting.
+      const streamed = await new Promise<number>((resolve, reject) => {
+        const req = httpRequest(endpoint, { method: 'POST', headers: { 'Content-Type': 'text/plain' } }, (res) => {
+          res.resume()
+          resolve(res.statusCode ?? 0)
+        })
+        req.on('error', reject)
+        req.end(body)
+      })
+      expect(streamed).toBe(503)
+      held.end(body)
+      expect(await first).toBe(200)
+      // Answered and sent: the budget is free again (the server may see the close a moment later, so ask a bounded number of times).
+      let status = 0
+      for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
+        const again = await fetch(endpoint, { method: 'POST', body })
+        status = again.status
+        await again.arrayBuffer()
+      }
+      expect(status).toBe(200)
+    } finally {
+      await server.stop()
+    }
+  })
+
+  it('refuses a --max-buffered smaller than --max-size as a usage error', async () => {
+    const run = await runCli(['serve', '--max-size', '10', '--max-buffered', '5', '--port', '0'], { timeoutMs: 20_000 })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/--max-buffered wants a size in MiB from --max-size \(10\)/)
+  })
+})
+
 describe('docmend serve: uploads', () => {
   let server: ServeRun
   let dir: string

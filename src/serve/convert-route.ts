@@ -13,6 +13,7 @@ import type { ConvertTask, TaskFailure } from '../batch/task.js'
 import type { ConversionJob, Target } from './jobs.js'
 import { securityHeaders } from './security.js'
 import { receiveDocument } from './upload.js'
+import type { Claim } from './memory-budget.js'
 
 export const CONTENT_TYPES: Record<Format | 'preview', string> = {
   html: 'text/html; charset=utf-8',
@@ -106,14 +107,16 @@ export async function convertRoute(
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
-  context: { pool: Sandbox; maxInputBytes: number }
+  context: { pool: Sandbox; maxInputBytes: number },
+  claim: Claim
 ): Promise<void> {
   const query = parseConvertQuery(url.searchParams)
-  const { bytes, name } = await receiveDocument(request, response, url, query.name, context.maxInputBytes)
+  const { bytes, name } = await receiveDocument(request, response, url, query.name, context.maxInputBytes, claim)
   const data = await runJob(context.pool, { ...query, name, bytes })
   const headers: Record<string, string> = { ...securityHeaders('data'), 'Content-Type': CONTENT_TYPES[query.to] }
   if (query.to !== 'preview') headers['Content-Disposition'] = contentDisposition(`${safeStem(name)}.${extensionFor(query.to)}`)
   const body = query.to === 'preview' ? JSON.stringify(data) : typeof data === 'string' ? data : Buffer.from(data as Uint8Array)
+  claim.hold(Buffer.byteLength(body))
   response.writeHead(200, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) })
   response.end(body)
 }

@@ -15,6 +15,7 @@ import type { JobQueue } from '../queue/submit.js'
 import { CONTENT_TYPES, downloadName, failureToHttp, parseConvertQuery, serveTask } from './convert-route.js'
 import { HttpError } from './http-error.js'
 import { receiveDocument } from './upload.js'
+import type { Claim } from './memory-budget.js'
 import { securityHeaders } from './security.js'
 
 export interface JobsContext {
@@ -45,14 +46,14 @@ async function listJobs(response: ServerResponse, url: URL, jobs: JobQueue): Pro
   sendJson(response, 200, { jobs: statuses })
 }
 
-export async function jobsRoute(request: IncomingMessage, response: ServerResponse, url: URL, context: JobsContext): Promise<void> {
+export async function jobsRoute(request: IncomingMessage, response: ServerResponse, url: URL, context: JobsContext, claim: Claim): Promise<void> {
   const method = request.method ?? 'GET'
   if (url.pathname === '/api/jobs') {
     if (method === 'GET') return listJobs(response, url, context.jobs)
     if (method !== 'POST') throw new HttpError(405, 'use POST, with the document as the request body', 'method', { Allow: 'GET, POST' })
     const query = parseConvertQuery(url.searchParams)
     if (query.to === 'preview') throw new HttpError(400, `a job converts to one of ${FORMATS.join(', ')}, not preview`, 'bad-request')
-    const { bytes, name } = await receiveDocument(request, response, url, query.name, context.maxInputBytes)
+    const { bytes, name } = await receiveDocument(request, response, url, query.name, context.maxInputBytes, claim)
     const { to, ...rest } = query
     const id = await context.jobs.submit(serveTask({ ...rest, name, bytes }, to) as Parameters<JobQueue['submit']>[0])
     sendJson(response, 202, { id })
@@ -75,6 +76,7 @@ export async function jobsRoute(request: IncomingMessage, response: ServerRespon
   const data = outcome.outputs[format]
   if (data === undefined) throw new HttpError(404, `job ${status.id} made ${Object.keys(outcome.outputs).join(', ')}, not ${format}`, 'not-found')
   const body = typeof data === 'string' ? data : Buffer.from(data)
+  claim.hold(Buffer.byteLength(body))
   response.writeHead(200, {
     ...securityHeaders('data'),
     'Content-Type': CONTENT_TYPES[format],

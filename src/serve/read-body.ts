@@ -1,6 +1,7 @@
 /** A request body read into memory, refusing anything over a size cap. */
 import type { IncomingMessage } from 'node:http'
 import { HttpError } from './http-error.js'
+import { type Claim, busyWithUploads } from './memory-budget.js'
 
 function formatMiB(bytes: number): string {
   const mib = bytes / (1024 * 1024)
@@ -16,11 +17,27 @@ export function tooLarge(maxBytes: number): HttpError {
 }
 
 /**
- * Read the body, or throw a 413 HttpError as soon as it is known to be too
- * large. What is left of the body is then the answer's business
- * (answer.ts: answered at once, the rest drained for a bounded time).
+ * Keeps a claim on the server's memory budget at least as large as what has
+ * been read: `covers(size)` holds more (in the chunk's steps) when a body of
+ * undeclared length grows past what was held for it.
  */
-export function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
+export function budgetCover(claim: Claim, alreadyHeld: number): (size: number) => boolean {
+  let held = alreadyHeld
+  return (size) => {
+    if (size <= held) return true
+    if (!claim.tryHold(size - held)) return false
+    held = size
+    return true
+  }
+}
+
+/**
+ * Read the body, or throw a 413 HttpError as soon as it is known to be too
+ * large (or a 503 when it no longer fits the server's memory budget). What
+ * is left of the body is then the answer's business (answer-error.ts:
+ * answered at once, the rest drained for a bounded time).
+ */
+export function readBody(request: IncomingMessage, maxBytes: number, covers: (size: number) => boolean): Promise<Buffer> {
   const declared = Number(request.headers['content-length'])
   if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(tooLarge(maxBytes))
   return new Promise((resolve, reject) => {
@@ -28,13 +45,14 @@ export function readBody(request: IncomingMessage, maxBytes: number): Promise<Bu
     let size = 0
     const onData = (chunk: Buffer) => {
       size += chunk.length
-      if (size <= maxBytes) {
+      const fits = size <= maxBytes && covers(size)
+      if (fits) {
         chunks.push(chunk)
         return
       }
       request.off('data', onData)
       chunks.length = 0
-      reject(tooLarge(maxBytes))
+      reject(size > maxBytes ? tooLarge(maxBytes) : busyWithUploads())
     }
     request.on('data', onData)
     request.once('end', () => resolve(Buffer.concat(chunks)))

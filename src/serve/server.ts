@@ -17,6 +17,7 @@ import { type JobsContext, jobsRoute } from './jobs-route.js'
 import type { SubmitOptions } from '../queue/submit.js'
 import { HttpError } from './http-error.js'
 import { sendError } from './answer-error.js'
+import { type Budget, type Claim, createBudget } from './memory-budget.js'
 import { allowedHosts, checkApiKey, checkRequestOrigin } from './security.js'
 import { isAsset, sendAsset } from './static-assets.js'
 
@@ -35,6 +36,8 @@ export interface ServeOptions {
   apiKey?: string
   /** Open connections at most; further ones are closed at once (default: 64). */
   maxConnections?: number
+  /** Bytes of uploads and answers held in memory at once; an upload beyond it gets 503 (default: 4 × maxInputBytes). */
+  maxBufferedBytes?: number
   /** Also offer the asynchronous job API over this queue (`serve --queue`). */
   queue?: Omit<SubmitOptions, 'say'>
 }
@@ -54,20 +57,21 @@ interface Context {
   hosts: Set<string> | null
   apiKey: string | undefined
   jobs?: JobsContext
+  budget: Budget
 }
 
-async function route(request: IncomingMessage, response: ServerResponse, context: Context): Promise<void> {
+async function route(request: IncomingMessage, response: ServerResponse, context: Context, claim: Claim): Promise<void> {
   checkRequestOrigin(request, context.hosts)
   const url = new URL(request.url ?? '/', 'http://localhost')
   const method = request.method ?? 'GET'
   if (url.pathname.startsWith('/api/')) checkApiKey(request, context.apiKey)
   if (url.pathname === '/api/convert') {
     if (method !== 'POST') throw new HttpError(405, 'use POST, with the document as the request body', 'method', { Allow: 'POST' })
-    return convertRoute(request, response, url, context)
+    return convertRoute(request, response, url, context, claim)
   }
   if (url.pathname === '/api/jobs' || url.pathname.startsWith('/api/jobs/')) {
     if (!context.jobs) throw new HttpError(404, 'the job API needs a queue: start the server with --queue redis://…', 'not-found')
-    return jobsRoute(request, response, url, context.jobs)
+    return jobsRoute(request, response, url, context.jobs, claim)
   }
   if (isAsset(url.pathname)) {
     if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, `use GET for ${url.pathname}`, 'method', { Allow: 'GET, HEAD' })
@@ -112,7 +116,8 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     pool,
     maxInputBytes: options.maxInputBytes ?? SERVE_DEFAULTS.maxInputBytes,
     hosts: null,
-    apiKey: options.apiKey
+    apiKey: options.apiKey,
+    budget: createBudget(options.maxBufferedBytes ?? 4 * (options.maxInputBytes ?? SERVE_DEFAULTS.maxInputBytes))
   }
   if (options.queue) {
     const { openJobQueue } = await import('../queue/submit.js')
@@ -120,9 +125,18 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     context.jobs = { jobs, maxInputBytes: Math.min(context.maxInputBytes, options.queue.maxPayloadBytes) }
   }
   const handle = (request: IncomingMessage, response: ServerResponse) => {
-    route(request, response, context).catch((error: unknown) => {
-      sendError(request, response, error instanceof HttpError ? error : new HttpError(500, `internal error: ${(error as Error)?.message ?? String(error)}`, 'internal'))
-    })
+    // The request's bytes stay on the budget until its answer is sent and its handler is done (a client that leaves mid-conversion does not free the body the worker still has).
+    const claim = context.budget.claim()
+    let pending = 2
+    const settle = () => {
+      if (--pending === 0) claim.release()
+    }
+    response.once('close', settle)
+    route(request, response, context, claim)
+      .catch((error: unknown) => {
+        sendError(request, response, error instanceof HttpError ? error : new HttpError(500, `internal error: ${(error as Error)?.message ?? String(error)}`, 'internal'))
+      })
+      .finally(settle)
   }
   const server = createServer(handle)
   // `Expect: 100-continue`: the route sends 100 only once it will read the body, so a refused upload is never sent.

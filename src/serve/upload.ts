@@ -7,7 +7,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import busboy from 'busboy'
 import { HttpError } from './http-error.js'
-import { readBody, tooLarge } from './read-body.js'
+import { type Claim, busyWithUploads } from './memory-budget.js'
+import { budgetCover, readBody, tooLarge } from './read-body.js'
 
 export interface Upload {
   bytes: Uint8Array
@@ -41,14 +42,21 @@ export function checkContentType(request: IncomingMessage): void {
   )
 }
 
-export function readUpload(request: IncomingMessage, maxBytes: number): Promise<Upload> {
-  if (mediaType(request) !== 'multipart/form-data') return readBody(request, maxBytes).then((bytes) => ({ bytes }))
-  return readMultipart(request, maxBytes)
+/** What a form may add around its file: boundaries, part headers, small fields. */
+const FORM_ENVELOPE_BYTES = 64 * 1024
+
+function isMultipart(request: IncomingMessage): boolean {
+  return mediaType(request) === 'multipart/form-data'
 }
 
-function readMultipart(request: IncomingMessage, maxBytes: number): Promise<Upload> {
+function readUpload(request: IncomingMessage, maxBytes: number, covers: (size: number) => boolean): Promise<Upload> {
+  if (!isMultipart(request)) return readBody(request, maxBytes, covers).then((bytes) => ({ bytes }))
+  return readMultipart(request, maxBytes, covers)
+}
+
+function readMultipart(request: IncomingMessage, maxBytes: number, covers: (size: number) => boolean): Promise<Upload> {
   const declared = Number(request.headers['content-length'])
-  if (Number.isFinite(declared) && declared > maxBytes + 64 * 1024) return Promise.reject(tooLarge(maxBytes))
+  if (Number.isFinite(declared) && declared > maxBytes + FORM_ENVELOPE_BYTES) return Promise.reject(tooLarge(maxBytes))
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy
     try {
@@ -67,7 +75,15 @@ function readMultipart(request: IncomingMessage, maxBytes: number): Promise<Uplo
     }
     parser.on('file', (_field, stream, info) => {
       const chunks: Buffer[] = []
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      let size = 0
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length
+        if (covers(size)) chunks.push(chunk)
+        else {
+          chunks.length = 0
+          fail(busyWithUploads())
+        }
+      })
       stream.on('limit', () => fail(tooLarge(maxBytes)))
       stream.on('end', () => {
         if (failed) return
@@ -89,21 +105,28 @@ function readMultipart(request: IncomingMessage, maxBytes: number): Promise<Uplo
 
 /**
  * The document a POST carries, as `/api/convert` and `/api/jobs` both take
- * it: the content type checked before anything is read, `100 Continue` sent
- * only for a body that will be read, and the form's file name used when the
- * query names none.
+ * it: the content type checked before anything is read, a declared length
+ * held on the server's memory budget (503 if it does not fit), `100 Continue`
+ * sent only for a body that will be read, and the form's file name used when
+ * the query names none.
  */
 export async function receiveDocument(
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
   queryName: string,
-  maxBytes: number
+  maxBytes: number,
+  claim: Claim
 ): Promise<{ bytes: Uint8Array; name: string }> {
   checkContentType(request)
   const declared = Number(request.headers['content-length'])
+  let held = 0
+  if (Number.isFinite(declared) && declared > 0 && declared <= maxBytes + (isMultipart(request) ? FORM_ENVELOPE_BYTES : 0)) {
+    if (!claim.tryHold(declared)) throw busyWithUploads()
+    held = declared
+  }
   if (/100-continue/i.test(request.headers.expect ?? '') && !(declared > maxBytes)) response.writeContinue()
-  const upload = await readUpload(request, maxBytes)
+  const upload = await readUpload(request, maxBytes, budgetCover(claim, held))
   const name = upload.fileName !== undefined && !url.searchParams.has('name') ? upload.fileName.slice(0, 255) : queryName
   return { bytes: upload.bytes, name }
 }
