@@ -38,7 +38,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
   const timeout = number(flags.timeout, '--timeout', (n) => n > 0 && n <= 3600, 'a number of seconds from 0 to 3600')
   const maxConnections = number(flags.maxConnections, '--max-connections', (n) => Number.isInteger(n) && n >= 1 && n <= 10_000, 'a whole number from 1 to 10000')
   const maxBufferedMiB =
-    flags.maxBuffered === undefined ? 4 * maxSizeMiB : number(flags.maxBuffered, '--max-buffered', (n) => n >= maxSizeMiB && n <= 65_536, `a size in MiB from --max-size (${maxSizeMiB}) to 65536`)
+    flags.maxBuffered === undefined ? undefined : number(flags.maxBuffered, '--max-buffered', (n) => n >= maxSizeMiB && n <= 65_536, `a size in MiB from --max-size (${maxSizeMiB}) to 65536`)
   const host = flags.host.trim()
   if (!host) throw new UsageError('--host wants an address such as 127.0.0.1')
   const apiKey = flags.apiKey ?? (process.env[API_KEY_ENV] || undefined)
@@ -59,7 +59,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       maxInputBytes: Math.round(maxSizeMiB * 1024 * 1024),
       timeoutMs: Math.round(timeout * 1000),
       maxConnections,
-      maxBufferedBytes: Math.round(maxBufferedMiB * 1024 * 1024),
+      ...(maxBufferedMiB !== undefined ? { maxBufferedBytes: Math.round(maxBufferedMiB * 1024 * 1024) } : {}),
       ...(apiKey !== undefined ? { apiKey } : {}),
       ...(queue ? { queue } : {})
     })

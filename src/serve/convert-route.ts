@@ -116,7 +116,8 @@ export async function convertRoute(
   const headers: Record<string, string> = { ...securityHeaders('data'), 'Content-Type': CONTENT_TYPES[query.to] }
   if (query.to !== 'preview') headers['Content-Disposition'] = contentDisposition(`${safeStem(name)}.${extensionFor(query.to)}`)
   const body = query.to === 'preview' ? JSON.stringify(data) : typeof data === 'string' ? data : Buffer.from(data as Uint8Array)
-  claim.hold(Buffer.byteLength(body))
-  response.writeHead(200, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) })
+  const length = Buffer.byteLength(body)
+  claim.hold(length)
+  response.writeHead(200, { ...headers, 'Content-Length': String(length) })
   response.end(body)
 }

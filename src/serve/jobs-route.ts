@@ -76,12 +76,13 @@ export async function jobsRoute(request: IncomingMessage, response: ServerRespon
   const data = outcome.outputs[format]
   if (data === undefined) throw new HttpError(404, `job ${status.id} made ${Object.keys(outcome.outputs).join(', ')}, not ${format}`, 'not-found')
   const body = typeof data === 'string' ? data : Buffer.from(data)
-  claim.hold(Buffer.byteLength(body))
+  const length = Buffer.byteLength(body)
+  claim.hold(length)
   response.writeHead(200, {
     ...securityHeaders('data'),
     'Content-Type': CONTENT_TYPES[format],
     'Content-Disposition': contentDisposition(downloadName(status.label, format)),
-    'Content-Length': String(Buffer.byteLength(body))
+    'Content-Length': String(length)
   })
   response.end(body)
 }

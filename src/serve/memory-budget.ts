@@ -9,16 +9,13 @@
 import { HttpError } from './http-error.js'
 
 export interface Budget {
-  readonly limit: number
-  /** Bytes held now. */
-  readonly held: number
   /** A claim for one request, released when its answer has been sent (or it failed). */
   claim(): Claim
 }
 
 export interface Claim {
-  /** Hold n more bytes if they fit; false (nothing held) if they do not. */
-  tryHold(n: number): boolean
+  /** Make this claim hold at least `size` bytes in all, if the budget has room; false (nothing more held) if it does not. */
+  cover(size: number): boolean
   /** Hold n more bytes whether or not they fit: an answer already made must still be sent. New uploads wait until it is. */
   hold(n: number): void
   /** Give everything back; later calls do nothing. */
@@ -28,19 +25,16 @@ export interface Claim {
 export function createBudget(limit: number): Budget {
   let held = 0
   return {
-    limit,
-    get held() {
-      return held
-    },
     claim() {
       let mine = 0
       let open = true
       return {
-        tryHold(n) {
+        cover(size) {
           if (!open) return false
-          if (held + n > limit) return false
-          held += n
-          mine += n
+          if (size <= mine) return true
+          if (held + size - mine > limit) return false
+          held += size - mine
+          mine = size
           return true
         },
         hold(n) {

@@ -17,36 +17,19 @@ export function tooLarge(maxBytes: number): HttpError {
 }
 
 /**
- * Keeps a claim on the server's memory budget at least as large as what has
- * been read: `covers(size)` holds more (in the chunk's steps) when a body of
- * undeclared length grows past what was held for it.
+ * Read the body, or throw a 413 HttpError as soon as it is too large (or a
+ * 503 when it no longer fits the server's memory budget). A declared length
+ * was already checked (upload.ts). What is left of the body is then the
+ * answer's business (answer-error.ts: answered at once, the rest drained for
+ * a bounded time).
  */
-export function budgetCover(claim: Claim, alreadyHeld: number): (size: number) => boolean {
-  let held = alreadyHeld
-  return (size) => {
-    if (size <= held) return true
-    if (!claim.tryHold(size - held)) return false
-    held = size
-    return true
-  }
-}
-
-/**
- * Read the body, or throw a 413 HttpError as soon as it is known to be too
- * large (or a 503 when it no longer fits the server's memory budget). What
- * is left of the body is then the answer's business (answer-error.ts:
- * answered at once, the rest drained for a bounded time).
- */
-export function readBody(request: IncomingMessage, maxBytes: number, covers: (size: number) => boolean): Promise<Buffer> {
-  const declared = Number(request.headers['content-length'])
-  if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(tooLarge(maxBytes))
+export function readBody(request: IncomingMessage, maxBytes: number, claim: Claim): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     const onData = (chunk: Buffer) => {
       size += chunk.length
-      const fits = size <= maxBytes && covers(size)
-      if (fits) {
+      if (size <= maxBytes && claim.cover(size)) {
         chunks.push(chunk)
         return
       }

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import busboy from 'busboy'
 import { HttpError } from './http-error.js'
 import { type Claim, busyWithUploads } from './memory-budget.js'
-import { budgetCover, readBody, tooLarge } from './read-body.js'
+import { readBody, tooLarge } from './read-body.js'
 
 export interface Upload {
   bytes: Uint8Array
@@ -49,14 +49,12 @@ function isMultipart(request: IncomingMessage): boolean {
   return mediaType(request) === 'multipart/form-data'
 }
 
-function readUpload(request: IncomingMessage, maxBytes: number, covers: (size: number) => boolean): Promise<Upload> {
-  if (!isMultipart(request)) return readBody(request, maxBytes, covers).then((bytes) => ({ bytes }))
-  return readMultipart(request, maxBytes, covers)
+function readUpload(request: IncomingMessage, maxBytes: number, claim: Claim): Promise<Upload> {
+  if (!isMultipart(request)) return readBody(request, maxBytes, claim).then((bytes) => ({ bytes }))
+  return readMultipart(request, maxBytes, claim)
 }
 
-function readMultipart(request: IncomingMessage, maxBytes: number, covers: (size: number) => boolean): Promise<Upload> {
-  const declared = Number(request.headers['content-length'])
-  if (Number.isFinite(declared) && declared > maxBytes + FORM_ENVELOPE_BYTES) return Promise.reject(tooLarge(maxBytes))
+function readMultipart(request: IncomingMessage, maxBytes: number, claim: Claim): Promise<Upload> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy
     try {
@@ -78,7 +76,7 @@ function readMultipart(request: IncomingMessage, maxBytes: number, covers: (size
       let size = 0
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length
-        if (covers(size)) chunks.push(chunk)
+        if (claim.cover(size)) chunks.push(chunk)
         else {
           chunks.length = 0
           fail(busyWithUploads())
@@ -106,7 +104,8 @@ function readMultipart(request: IncomingMessage, maxBytes: number, covers: (size
 /**
  * The document a POST carries, as `/api/convert` and `/api/jobs` both take
  * it: the content type checked before anything is read, a declared length
- * held on the server's memory budget (503 if it does not fit), `100 Continue`
+ * checked against the size limit (413) and held on the server's memory
+ * budget (503 if it does not fit), `100 Continue`
  * sent only for a body that will be read, and the form's file name used when
  * the query names none.
  */
@@ -120,13 +119,12 @@ export async function receiveDocument(
 ): Promise<{ bytes: Uint8Array; name: string }> {
   checkContentType(request)
   const declared = Number(request.headers['content-length'])
-  let held = 0
-  if (Number.isFinite(declared) && declared > 0 && declared <= maxBytes + (isMultipart(request) ? FORM_ENVELOPE_BYTES : 0)) {
-    if (!claim.tryHold(declared)) throw busyWithUploads()
-    held = declared
+  if (Number.isFinite(declared)) {
+    if (declared > maxBytes + (isMultipart(request) ? FORM_ENVELOPE_BYTES : 0)) throw tooLarge(maxBytes)
+    if (!claim.cover(declared)) throw busyWithUploads()
   }
-  if (/100-continue/i.test(request.headers.expect ?? '') && !(declared > maxBytes)) response.writeContinue()
-  const upload = await readUpload(request, maxBytes, budgetCover(claim, held))
+  if (/100-continue/i.test(request.headers.expect ?? '')) response.writeContinue()
+  const upload = await readUpload(request, maxBytes, claim)
   const name = upload.fileName !== undefined && !url.searchParams.has('name') ? upload.fileName.slice(0, 255) : queryName
   return { bytes: upload.bytes, name }
 }
