@@ -211,3 +211,35 @@ describe('issue 13: tables nobody tuned for', () => {
     expect(withoutHeaderFlag(gridLines(grids[0]))).toEqual(naiveLines(lines, (l) => l.split('\t')))
   })
 })
+
+/** Each row's cells as the HTML writer marks them: `th` or `td`, with the text. */
+async function htmlRows(text: string): Promise<string[]> {
+  const { stdout } = await runCli(['convert', '-', '--from', 'text', '--to', 'html', '--fragment'], { input: text })
+  return [...String(stdout).matchAll(/<tr>(.*?)<\/tr>/g)].map(([, row]) => [...row.matchAll(/<(th|td)[^>]*>(.*?)<\/\1>/g)].map(([, tag, cell]) => `${tag}:${cell}`).join(' | '))
+}
+
+describe('issue 13: harms the real-table set showed (test/tables-dev), in tables of our own', () => {
+  it('keeps a fixed tab grid where it is although a notes column holds a footnote number', async () => {
+    const lines = ['Platform\tStable\tBeta\tNotes', 'linux-x86_64\t✓\t✓\tTier 1 with host tools', 'linux-arm64\t✓\t\tCross-compiled only', 'macos-arm64\t✓\t✓\tSigned builds', 'windows-x86\t✓\t\t2']
+    const { grids } = await tablesOf(lines.join('\n'))
+    expect(grids).toHaveLength(1)
+    expect(withoutHeaderFlag(gridLines(grids[0]))).toEqual(naiveLines(lines, (l) => l.split('\t')))
+  })
+
+  it('reads one head row over a full first row of labels, although the first body rows hold no figures', async () => {
+    const rows = await htmlRows('Stop\tWeekdays\tWeekends\nCentral\tevery hour\tno service\nHarbour\tevery hour\tevery 2 hours\nAirport\t05:10\t06:40\nMuseum\t05:25\t06:55\n')
+    expect(rows).toEqual([
+      'th:Stop | th:Weekdays | th:Weekends',
+      'td:Central | td:every hour | td:no service',
+      'td:Harbour | td:every hour | td:every 2 hours',
+      'td:Airport | td:05:10 | td:06:40',
+      'td:Museum | td:05:25 | td:06:55'
+    ])
+  })
+
+  it('does not make the other labels of a row (contact, city, category) headers of its amount', async () => {
+    const rows = await htmlRows('Supplier\tContact\tCity\tCategory\tAmount\nAcme Tools\tJ. Smith\tLeeds\tEquipment\t£1,250.00\nBright Paper\t\tYork\tStationery\t£86.40\nCity Cabs\tR. Khan\tLeeds\tTravel\t£42.00\n')
+    expect(rows.slice(1).map((row) => row.split(' | ').filter((cell) => cell.startsWith('th:')))).toEqual([[], [], []])
+    expect(rows[0]).toBe('th:Supplier | th:Contact | th:City | th:Category | th:Amount')
+  })
+})

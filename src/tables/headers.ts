@@ -150,7 +150,14 @@ export function inferRowHeaders<C>(grid: Grid<C>, textOf: (content: C) => string
   // Word tables whose row labels span columns) head the row by the same test.
   const firstFigure = new Map<number, number>()
   for (const { cell, text } of body) if (isFigure(text)) firstFigure.set(cell.row, Math.min(firstFigure.get(cell.row) ?? Infinity, cell.col))
-  const stub = body.filter(({ cell, text }) => firstFigure.has(cell.row) && cell.col + cell.colSpan <= firstFigure.get(cell.row)! && !isNumericCell(text))
+  // Past column 0 the stub goes only as far as columns that group rows (a label
+  // at the head of a group, its other rows empty there): labels beside a row's own
+  // label in column 0 are facts about the row (a city, a purpose), not headers of it.
+  const ownText = new Set(body.map(({ cell }) => `${cell.row},${cell.col}`))
+  const groups = (col: number) => [...firstFigure.keys()].some((row) => !ownText.has(`${row},${col}`))
+  let stubWidth = 1
+  while (stubWidth < grid.cols && groups(stubWidth - 1)) stubWidth++
+  const stub = body.filter(({ cell, text }) => firstFigure.has(cell.row) && cell.col < stubWidth && cell.col + cell.colSpan <= firstFigure.get(cell.row)! && !isNumericCell(text))
   const rest = body.filter(({ cell, text }) => !stub.some((s) => s.cell === cell) && typeCell(text) !== 'placeholder')
   if (stub.length > 0 && rest.length > 0 && rest.filter(({ text }) => isFigure(text)).length >= LABELLED_SHARE * rest.length) for (const { i } of stub) header.add(i)
   // A body row of labels only heads the rows below it when it stands over figures:

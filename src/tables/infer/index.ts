@@ -21,7 +21,7 @@ import type { Placed } from './placed.js'
 import { inferAligned } from './aligned.js'
 import { inferPositioned } from './positioned.js'
 import { cellKind } from '../cell-kind.js'
-import { columnsConsistent, decideHeaders, fixesGrid, keepsFields, plainGrid } from './plain.js'
+import { columnMixing, columnsConsistent, decideHeaders, fixesGrid, keepsFields, plainGrid } from './plain.js'
 
 interface Leaf {
   col: number
@@ -219,8 +219,9 @@ export function inferGrid(table: RawTable): Inferred {
     const positioned = exactPositions(table, plain)
     const headOnly = (grid: Grid<string>) => grid.cells.every((cell) => cell.row < grid.headerRows || (cell.rowSpan === 1 && cell.colSpan === 1))
     if (positioned && headOnly(positioned.grid) && keepsFields(positioned.grid, plain, { fixedGrid: true })) return { grid: decideHeaders(positioned.grid), confidence: positioned.confidence }
-    // The spanned reading moved fields: it wins only when the plain one mixes values and labels in a column.
-    if (spanned.grid.cols !== plain.cols || columnsConsistent(plain) || spanned.confidence < TRUSTED) {
+    // The spanned reading moved fields: it wins only when that undoes a column mixing values and labels
+    // (the paste lost or added a slot), not merely because some column mixes them (a footnote mark, a code).
+    if (spanned.grid.cols !== plain.cols || columnMixing(spanned.grid) >= columnMixing(plain) || spanned.confidence < TRUSTED) {
       return { grid: plain, confidence: Math.max(spanned.confidence, 0.9) }
     }
     return spanned

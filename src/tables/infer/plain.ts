@@ -81,6 +81,24 @@ export function plainGrid(table: RawTable): Grid<string> {
 }
 
 /**
+ * A first row with a label of its own over every column (no title, no
+ * group spanning columns), and a second row that starts with text of its
+ * own, is the whole head: a second head row sits under groups (so the first
+ * row spans or leaves slots empty) or beside a stub that spans down (so its
+ * first slot is not its own). Rows of labels below such a
+ * first row are body rows, however few figures they hold.
+ */
+function firstRowHeadsAlone(grid: Grid<string>): boolean {
+  const covered = new Array<boolean>(grid.cols).fill(false)
+  let secondStarts = false
+  for (const cell of grid.cells) {
+    if (cell.row === 0 && cell.content.trim() !== '' && cell.colSpan === 1) covered[cell.col] = true
+    if (cell.row === 1 && cell.col === 0 && cell.content.trim() !== '') secondStarts = true
+  }
+  return secondStarts && covered.every(Boolean)
+}
+
+/**
  * The table core's header decision on a grid whose cells are placed: header
  * rows are the leading rows of labels above rows of data (a text-only
  * table's first row), grown over head cells that span down; row headers as
@@ -90,6 +108,7 @@ export function decideHeaders(grid: Grid<string>): Grid<string> {
   const texts: string[][] = Array.from({ length: grid.rows }, () => [])
   for (const cell of [...grid.cells].sort((a, b) => a.col - b.col)) if (cell.content.trim() !== '') texts[cell.row].push(cell.content)
   let headerRows = headRowsOf(texts)
+  if (headerRows > 1 && firstRowHeadsAlone(grid)) headerRows = 1
   for (let grown = headerRows > 0; grown; ) {
     grown = false
     for (const cell of grid.cells) {
@@ -152,18 +171,25 @@ export function keepsFields(grid: Grid<string>, plain: Grid<string>, { valuesMay
 }
 
 /**
- * Is every body column of the plain grid of one kind (values only, or
- * labels only, empty cells aside)? Then the fields sit where the source
- * meant them; a paste that lost or added a slot mixes kinds in a column.
+ * How far the body columns of a grid mix kinds: for each column, the cells
+ * of its minority kind (values among labels, or labels among values), empty
+ * cells aside; a spanning cell counts in the column it starts in. 0 when
+ * every body column is of one kind: then the fields sit where the source
+ * meant them, while a paste that lost or added a slot mixes kinds in a column.
  */
-export function columnsConsistent(plain: Grid<string>): boolean {
-  const kinds = new Map<number, string>()
-  for (const cell of plain.cells) {
-    if (cell.row < plain.headerRows || cell.content === '') continue
-    const kind = cellKind(cell.content) === 'value' ? 'value' : 'label'
-    const seen = kinds.get(cell.col)
-    if (seen !== undefined && seen !== kind) return false
-    kinds.set(cell.col, kind)
+export function columnMixing(grid: Grid<string>): number {
+  const counts = new Map<number, { value: number; label: number }>()
+  for (const cell of grid.cells) {
+    if (cell.row < grid.headerRows || cell.content === '') continue
+    const count = counts.get(cell.col) ?? { value: 0, label: 0 }
+    if (cellKind(cell.content) === 'value') count.value++
+    else count.label++
+    counts.set(cell.col, count)
   }
-  return true
+  let mixed = 0
+  for (const { value, label } of counts.values()) mixed += Math.min(value, label)
+  return mixed
 }
+
+/** Is every body column of the grid of one kind? */
+export const columnsConsistent = (grid: Grid<string>): boolean => columnMixing(grid) === 0
