@@ -242,4 +242,25 @@ describe('issue 13: harms the real-table set showed (test/tables-dev), in tables
     expect(rows.slice(1).map((row) => row.split(' | ').filter((cell) => cell.startsWith('th:')))).toEqual([[], [], []])
     expect(rows[0]).toBe('th:Supplier | th:Contact | th:City | th:Category | th:Amount')
   })
+
+  it('reads a pipe-row table whose head starts with an empty cell (` | Variance |`) as pipe rows, not as GFM', async () => {
+    const lines = [' | Lifetime | Type |', "&'a T | covariant | covariant |", 'Box<T> |  | covariant |', 'Cell<T> |  | invariant |']
+    const { grids } = await tablesOf(lines.join('\n'))
+    expect(grids).toHaveLength(1)
+    expect(grids[0].cols).toBe(3)
+    expect(grids[0].headerRows).toBe(1)
+    expect(withoutHeaderFlag(gridLines(grids[0]))).toEqual(naiveLines(lines, (l) => l.trim().replace(/\|$/, '').split('|').map((f) => f.trim())))
+  })
+
+  it('keeps an empty top-left cell over the row labels as the stub of a two-row head', async () => {
+    const input = [' | 1996 | 1991 | growth in share | ||', ' | % of turnover | no. of stores | % of turnover | no. of stores | (% points) |', 'Austria | 17 | 568 | 14 | 530 | 3 |', 'Belgium | 25 | 762 | 18 | 587 | 7 |', 'Denmark | 20 | 739 | 15 | 544 | 5 |']
+    const { grids } = await tablesOf(input.join('\n'))
+    expect(grids).toHaveLength(1)
+    expect(grids[0].cols).toBe(6)
+    expect(grids[0].headerRows).toBe(2)
+    const lines = withoutHeaderFlag(gridLines(grids[0]))
+    expect(lines.slice(0, 5)).toEqual(['0,0 2×1 ', '0,1 1×2 1996', '0,3 1×2 1991', '0,5 1×1 growth in share', '1,1 1×1 % of turnover'])
+    expect(lines).toContain('2,0 1×1 Austria')
+    expect(lines).toContain('2,5 1×1 3')
+  })
 })

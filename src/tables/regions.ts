@@ -219,7 +219,13 @@ export function findRegions(lines: string[]): Region[] {
     }
     if (c === 'gfm') {
       const end = extend(classes, i, (k) => classes[k] === 'gfm' || classes[k] === 'pipe' || classes[k] === 'pipe-cell')
-      if (end - i >= 2) regions.push({ layout: 'broken-gfm', start: i, end })
+      // GFM rows all start with a pipe. Where most rows do not, and no delimiter row
+      // follows, the rows that do are pipe rows whose first field is empty (` | Name |`).
+      const slice = classes.slice(i, end)
+      const gfmRows = slice.filter((x) => x === 'gfm').length
+      const delimited = lines.slice(i, end).some((line) => isGfmDelimiter(line))
+      const layout: Layout = !delimited && slice.length - gfmRows > gfmRows ? (slice.filter((x) => x === 'pipe-cell').length > slice.length / 2 ? 'pipe-cell' : 'pipe-row') : 'broken-gfm'
+      if (end - i >= 2) regions.push({ layout, start: i, end })
       i = Math.max(end, i + 1)
       continue
     }
