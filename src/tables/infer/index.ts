@@ -98,7 +98,7 @@ function planHead(levels: Item[][], L: number, V: number): HeadPlan {
   const top = levels[0]
   const maxStub = Math.min(L, Math.max(0, top.length - 1))
   // Label columns usually have a head (a stub); one cell over all of them is the common case.
-  const wantsStub = L > 0 && top.length > 1 && isLabelLike(top[0])
+  const wantsStub = L > 0 && top.length > 1 && (isLabelLike(top[0]) || top[0].kind === 'empty')
   let best: HeadPlan | null = null
   for (let stub = 0; stub <= maxStub; stub++) {
     const rest = [top.slice(stub), ...levels.slice(1)].filter((level) => level.length > 0)
@@ -137,12 +137,16 @@ function placeHead(rows: Row[], end: number, shape: Shape, out: Placed[]): Leaf[
   if (r >= end) return V > 0 ? Array.from({ length: V }, (_, i) => ({ col: L + i, width: 1 })) : []
   const levelRows: number[] = []
   const levels: Item[][] = []
-  for (let k = r; k < end; k++) {
-    levelRows.push(k)
-    levels.push(rows[k].items)
-  }
   const valueWidth = V > 0 ? V : C
   const labelWidth = V > 0 ? L : 0
+  // An empty first cell written over the row labels is the stub's (empty) head; the
+  // empty first cells of the head rows under it are slots that stub covers.
+  const emptyStub = labelWidth > 0 && rows[r].items.length > 1 && rows[r].items[0].kind === 'empty'
+  for (let k = r; k < end; k++) {
+    levelRows.push(k)
+    const items = rows[k].items
+    levels.push(emptyStub && k > r && items.length > 1 && items[0].kind === 'empty' ? items.slice(1) : items)
+  }
   const plan = planHead(levels, labelWidth, valueWidth)
   // The stub: label-column headers of the first head row, spanning every head row.
   for (let i = 0; i < plan.stub; i++) {
