@@ -24,7 +24,7 @@ const FAILURE_KINDS = {
   'internal-error': /^could not convert: /
 }
 /** Failure reasons that mean a limit stopped the case. */
-export const STOPPED = /^stopped( after [\d.]+ s \(the --timeout limit\)|: needed more than \d+ MiB of memory)/
+export const STOPPED = /^stopped: (took longer than [\d.]+ s \(the --timeout limit\)|needed more than \d+ MiB of memory \(the --max-memory limit\))/
 
 /** Peak resident memory of a process, read from /proc while it runs (Linux; 0 elsewhere). */
 function watchRss(pid) {
