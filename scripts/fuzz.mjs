@@ -74,6 +74,7 @@ if (opts.json) {
 } else {
   const out = []
   out.push(`\n${report.cases} cases in ${report.seconds} s: ${report.converted} converted, ${report.failed} failed with one clean line; peak RSS ${report.peakRssMb} MiB`)
+  if (report.duplicates) out.push(`(${report.duplicates} of them repeat an earlier case byte for byte: not converted again, counted with its outcome)`)
   out.push('\nkind                      cases  converted  failed')
   for (const [kind, k] of Object.entries(report.byKind).sort()) out.push(`${kind.padEnd(24)} ${String(k.cases).padStart(6)} ${String(k.converted).padStart(10)} ${String(k.failed).padStart(7)}`)
   out.push('\nmost common failure reasons:')

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { gridToTable } from '../src/ast/table.js'
 import { checkTable } from '../src/check/check-table.js'
 import { placeRows } from '../src/ast/grid.js'
+import { propertyRuns } from './helpers/property.js'
 import { type GeneratedTable, type NumberStyle, buildStatement, buildTable, setSlot, statementSpecs, tableSpecs } from './helpers/total-tables.js'
 
 const slot = (f: { row: number; col: number }) => `${f.row},${f.col}`
@@ -12,7 +13,8 @@ function totalsProperties<S extends { style: NumberStyle }>(
   specs: fc.Arbitrary<S>,
   build: (spec: S) => GeneratedTable,
   maxDelta: number,
-  numRuns: number
+  numRuns: number,
+  seed: number
 ): void {
   it('reports nothing and finds every total line', () => {
     fc.assert(
@@ -22,7 +24,7 @@ function totalsProperties<S extends { style: NumberStyle }>(
         expect(result.findings).toEqual([])
         expect(result.totals).toBe(generated.totalLines)
       }),
-      { numRuns }
+      propertyRuns(numRuns, seed)
     )
   })
 
@@ -39,18 +41,18 @@ function totalsProperties<S extends { style: NumberStyle }>(
         expect(new Set(findings.map(slot))).toEqual(new Set([`${row},${col}`]))
         for (const f of findings) expect([f.stated, f.computed]).toEqual([truth + delta, truth])
       }),
-      { numRuns }
+      propertyRuns(numRuns, seed + 1)
     )
   })
 }
 
 describe('synthetic tables: row groups under row-spanning labels, column groups under column-spanning headers', () => {
-  totalsProperties(tableSpecs, buildTable, 5_000, 150)
+  totalsProperties(tableSpecs, buildTable, 5_000, 150, 20261206)
 })
 
 describe('synthetic flat statements: section totals, then a grand total, no merged cells', () => {
   // Amounts are at least 10,000 and a corruption less: no shorter run of lines can then match it.
-  totalsProperties(statementSpecs, buildStatement, 9_999, 100)
+  totalsProperties(statementSpecs, buildStatement, 9_999, 100, 20261208)
 })
 
 describe('any table at all', () => {
@@ -76,7 +78,7 @@ describe('any table at all', () => {
           for (const p of [f, ...f.parts]) expect(table.children[p.row]?.children[p.col]?.data?.covered).not.toBe(true)
         }
       }),
-      { numRuns: 300 }
+      propertyRuns(300, 20261210)
     )
   })
 })

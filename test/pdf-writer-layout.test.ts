@@ -7,6 +7,7 @@ import { NO_LINE_END, NO_LINE_START } from '../src/emit/pdf/kinsoku.js'
 import { layoutLines } from '../src/emit/pdf/line-layout.js'
 import { convert } from '../src/index.js'
 import { pdfText } from './helpers/poppler.js'
+import { propertyRuns } from './helpers/property.js'
 
 const fonts = new FontBook(new PDFDocument({ autoFirstPage: false }), { lang: 'zh-CN' })
 const plain: RunStyle = { role: 'text', bold: false, italic: false, size: 10.5, color: '#000000' }
@@ -45,7 +46,7 @@ describe('CJK line breaking', () => {
           expect(NO_LINE_END.has(last ?? ''), `line ${i - 1} ends with ${last}`).toBe(false)
         }
       }),
-      { numRuns: 300 }
+      propertyRuns(300, 20261206)
     )
   })
 

@@ -8,6 +8,7 @@ import { LAYOUTS } from './support/manglers.js'
 import { readingOrder, scoreRepair } from './support/repair-score.js'
 import { generateTable } from './support/table-generator.js'
 import { teds } from './support/teds.js'
+import { propertyRuns } from './helpers/property.js'
 
 const CASES = 40
 
@@ -45,7 +46,7 @@ describe('table repair on generated tables', () => {
         const { expected, got } = readingOrder(generateTable(seed), layout, seed)
         expect(got).toEqual(expected)
       }),
-      { numRuns: 300, seed: 20261123 }
+      propertyRuns(300, 20261123)
     )
   })
 })

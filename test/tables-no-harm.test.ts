@@ -11,6 +11,7 @@ import { findTables } from '../src/tables/index.js'
 import { forestWork } from '../src/tables/infer/forest.js'
 import { LAYOUTS, mangle } from './support/manglers.js'
 import type { TruthCell, TruthTable } from './support/table-generator.js'
+import { propertyRuns } from './helpers/property.js'
 
 const WORDS = ['Region', 'Budget', 'Staff', 'Office', 'Project', 'Harbour', 'Garden', 'Library', 'Station', 'Museum', 'Clinic', 'Bridge', 'Market', 'School', 'Theatre', 'Airport']
 const HAN = ['收入', '支出', '人员', '项目', '地区', '单位', '资金', '设备', '医院', '学校']
@@ -69,7 +70,7 @@ describe('do no harm', () => {
           expect([grid.rows, grid.cols]).toEqual([truth.rows, truth.cols])
           expect(texts(grid.cells)).toEqual(texts(truth.cells))
         }),
-        { numRuns: 60, seed: 13 }
+        propertyRuns(60, 13)
       )
     })
   }
@@ -90,7 +91,7 @@ describe('do no harm', () => {
           expect(forestWork.states).toBeLessThanOrEqual(4 * (head.length + 1) * (cells + 2) ** 2 * 6)
         }
       ),
-      { numRuns: 200, seed: 13 }
+      propertyRuns(200, 13)
     )
   })
 })

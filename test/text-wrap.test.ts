@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { wrap } from '../src/emit/text/wrap.js'
 import { displayWidth } from '../src/text/cjk.js'
+import { propertyRuns } from './helpers/property.js'
 
 const CLOSING = Array.from('，。、；：？！）》」』】…')
 const OPENING = Array.from('（《「『【')
@@ -45,7 +46,7 @@ describe('wrapping paragraphs by display width', () => {
         // Nothing is lost: only the spaces where Latin lines broke are gone.
         expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''))
       }),
-      { numRuns: 300 }
+      propertyRuns(300, 20261206)
     )
   })
 

@@ -3,6 +3,7 @@
 // one line `docmend: <file>: <reason>`, no output left behind), prints
 // nothing stray, and its memory stays bounded.
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { caseFileName, makeCase } from './cases.mjs'
@@ -24,7 +25,7 @@ const FAILURE_KINDS = {
   'internal-error': /^could not convert: /
 }
 /** Failure reasons that mean a limit stopped the case. */
-export const STOPPED = /^stopped( after [\d.]+ s \(the --timeout limit\)|: needed more than \d+ MiB of memory)/
+export const STOPPED = /^stopped: (took longer than [\d.]+ s \(the --timeout limit\)|needed more than \d+ MiB of memory \(the --max-memory limit\))/
 
 /** Peak resident memory of a process, read from /proc while it runs (Linux; 0 elsewhere). */
 function watchRss(pid) {
@@ -172,24 +173,41 @@ const bucket = (reason) => reason.replace(/\d+/g, 'N').replace(/'[^']*'/g, "'…
 export async function runFuzz({ cli, work, seed, from = 0, count, only, mode, jobs, chunk, formats, ctx, keepDir, log = () => {} }) {
   const indexes = only ?? Array.from({ length: count }, (_, i) => from + i)
   const started = Date.now()
-  const report = { seed, cases: 0, mode, jobs, formats, converted: 0, failed: 0, byKind: {}, reasons: {}, findings: [], stopped: [], peakRssMb: 0, notes: [] }
+  const report = { seed, cases: 0, duplicates: 0, mode, jobs, formats, converted: 0, failed: 0, byKind: {}, reasons: {}, findings: [], stopped: [], peakRssMb: 0, notes: [] }
+  // The hostile generators have a handful of fixed shapes, so some cases repeat an earlier
+  // case byte for byte: such a case is not converted again but counts with that case's outcome.
+  const firstWithBytes = new Map()
+  const resultOf = new Map()
   for (let at = 0; at < indexes.length; at += chunk) {
     const cases = indexes.slice(at, at + chunk).map((i) => makeCase(seed, i, ctx))
-    const { results, peakRssMb, note } =
-      mode === 'single'
-        ? await runMany(cases, jobs, (c) => runSingle(c, { cli, work, formats }))
-        : await runChunk(cases, { cli, work, formats, jobs })
+    const sameAs = cases.map((c) => {
+      const hash = createHash('sha256').update(c.bytes).digest('hex')
+      const first = firstWithBytes.get(hash)
+      if (first === undefined) firstWithBytes.set(hash, c.index)
+      return first
+    })
+    const fresh = cases.filter((_, i) => sameAs[i] === undefined)
+    const { results: freshResults, peakRssMb, note } =
+      fresh.length === 0
+        ? { results: [], peakRssMb: 0 }
+        : mode === 'single'
+          ? await runMany(fresh, jobs, (c) => runSingle(c, { cli, work, formats }))
+          : await runChunk(fresh, { cli, work, formats, jobs })
+    fresh.forEach((c, i) => resultOf.set(c.index, freshResults[i]))
     if (note) report.notes.push(note)
     report.peakRssMb = Math.max(report.peakRssMb, peakRssMb)
     cases.forEach((c, i) => {
-      const r = results[i]
+      const first = sameAs[i]
+      // A repeat shares its first case's outcome; that case already reported any findings and stop.
+      const r = first === undefined ? resultOf.get(c.index) : { ...resultOf.get(first), findings: [], duplicate: true }
+      if (r.duplicate) report.duplicates++
       report.cases++
       report[r.outcome]++
       const k = (report.byKind[c.kind] ??= { cases: 0, converted: 0, failed: 0 })
       k.cases++
       k[r.outcome]++
       if (r.reason) report.reasons[bucket(r.reason)] = (report.reasons[bucket(r.reason)] ?? 0) + 1
-      if (r.reason && STOPPED.test(r.reason)) report.stopped.push({ index: c.index, kind: c.kind, seed: c.seed, detail: c.detail, reason: r.reason })
+      if (r.reason && !r.duplicate && STOPPED.test(r.reason)) report.stopped.push({ index: c.index, kind: c.kind, seed: c.seed, detail: c.detail, reason: r.reason })
       report.findings.push(...r.findings)
       if (keepDir && r.findings.length > 0) {
         mkdirSync(keepDir, { recursive: true })
