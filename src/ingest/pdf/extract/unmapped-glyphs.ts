@@ -65,13 +65,14 @@ function recoveredText(glyph: PdfjsGlyph, font: FontFacts | undefined): string |
   return typeof mapped === 'string' && !WHITE.test(mapped) ? mapped : undefined
 }
 
-/**
- * The glyphs a page draws, in order, as text, white space and recovered
- * characters; `null` when no glyph needs recovering (the common case).
- */
-export function drawnGlyphs(fnArray: ArrayLike<number>, argsArray: readonly unknown[], ops: GlyphOpCodes, fontOf: (id: string) => FontFacts | undefined): Token[] | null {
-  const tokens: Token[] = []
-  let recovered = false
+/** Each glyph drawn, in order, with the font it is drawn in (followed through save/restore and form XObjects). */
+function eachGlyph(
+  fnArray: ArrayLike<number>,
+  argsArray: readonly unknown[],
+  ops: GlyphOpCodes,
+  fontOf: (id: string) => FontFacts | undefined,
+  visit: (glyph: PdfjsGlyph, font: FontFacts | undefined) => void
+): void {
   let font: FontFacts | undefined
   const stack: (FontFacts | undefined)[] = []
   for (let i = 0; i < fnArray.length; i++) {
@@ -82,21 +83,30 @@ export function drawnGlyphs(fnArray: ArrayLike<number>, argsArray: readonly unkn
       if (stack.length > 0) font = stack.pop()
     } else if (fn === ops.setFont) font = typeof args?.[0] === 'string' ? fontOf(args[0]) : undefined
     else if (fn === ops.showText && Array.isArray(args?.[0])) {
-      for (const glyph of args[0] as unknown[]) {
-        // Numbers are TJ spacing; null a code the font does not cover.
-        if (!glyph || typeof glyph !== 'object') continue
-        const g = glyph as PdfjsGlyph
-        const text = recoveredText(g, font)
-        if (text !== undefined) {
-          tokens.push({ kind: 'recovered', text })
-          recovered = true
-        } else if (typeof g.unicode === 'string') {
-          tokens.push(WHITE.test(g.unicode) ? { kind: 'space' } : { kind: 'text', text: g.unicode })
-        }
-      }
+      // Numbers are TJ spacing; null a code the font does not cover.
+      for (const glyph of args[0] as unknown[]) if (glyph && typeof glyph === 'object') visit(glyph as PdfjsGlyph, font)
     }
   }
-  return recovered ? tokens : null
+}
+
+/**
+ * The glyphs a page draws, in order, as text, white space and recovered
+ * characters; `null` when no glyph needs recovering (the common case, found
+ * without building anything).
+ */
+export function drawnGlyphs(fnArray: ArrayLike<number>, argsArray: readonly unknown[], ops: GlyphOpCodes, fontOf: (id: string) => FontFacts | undefined): Token[] | null {
+  let any = false
+  eachGlyph(fnArray, argsArray, ops, fontOf, (glyph, font) => {
+    if (!any && recoveredText(glyph, font) !== undefined) any = true
+  })
+  if (!any) return null
+  const tokens: Token[] = []
+  eachGlyph(fnArray, argsArray, ops, fontOf, (glyph, font) => {
+    const text = recoveredText(glyph, font)
+    if (text !== undefined) tokens.push({ kind: 'recovered', text })
+    else if (typeof glyph.unicode === 'string') tokens.push(WHITE.test(glyph.unicode) ? { kind: 'space' } : { kind: 'text', text: glyph.unicode })
+  })
+  return tokens
 }
 
 /** A place in the items: item `item`, UTF-16 index `at`. */
