@@ -10,6 +10,7 @@ import type { Matrix } from './matrix.js'
 import { documentParams, loadPdfjs } from './pdfjs.js'
 import { rulesFromOperators } from './rules.js'
 import { type PdfjsTextItem, type PdfjsTextStyle, runsFromTextItems } from './runs.js'
+import { type FontFacts, drawnGlyphs, mendItems } from './unmapped-glyphs.js'
 
 export interface ExtractRequest {
   bytes: Uint8Array
@@ -83,7 +84,27 @@ async function readPage(page: PDFPageProxy, pdfjs: Awaited<ReturnType<typeof loa
       // An unresolved font keeps pdf.js's id; only bold/italic detection suffers.
     }
   }
-  const items = text.items.filter((item): item is PdfjsTextItem & typeof item => 'str' in item)
+  let items = text.items.filter((item): item is PdfjsTextItem & typeof item => 'str' in item)
+  // Glyphs pdf.js read as spaces although the font's /ToUnicode names them (see unmapped-glyphs.ts).
+  const fonts = new Map<string, (FontFacts & { clearData?: () => void }) | undefined>()
+  const fontOf = (id: string) => {
+    if (!fonts.has(id)) {
+      try {
+        fonts.set(id, page.commonObjs.has(id) ? (page.commonObjs.get(id) as FontFacts) : undefined)
+      } catch {
+        fonts.set(id, undefined)
+      }
+    }
+    return fonts.get(id)
+  }
+  const glyphs = drawnGlyphs(operators.fnArray, operators.argsArray, pdfjs.OPS, fontOf)
+  if (glyphs) {
+    const mended = mendItems(items, glyphs)
+    items = mended.items
+    if (mended.unplaced > 0) warnings.push(`page ${page.pageNumber}: ${mended.unplaced} character(s) the PDF maps in /ToUnicode but pdf.js reads as spaces could not be placed; they are left as spaces`)
+  }
+  // pdf.js keeps a font's data when asked for its extra properties; nothing here needs it once the page is read.
+  for (const font of fonts.values()) font?.clearData?.()
   const { runs, slanted } = runsFromTextItems(items, text.styles as Record<string, PdfjsTextStyle>, fontNames, base)
   if (slanted.length > 0) warnings.push(`page ${page.pageNumber}: ${slanted.length} text run(s) drawn at a slant are read apart, at the end of the page`)
   const size = { width: viewport.width, height: viewport.height }

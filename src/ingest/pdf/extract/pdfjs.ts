@@ -79,6 +79,8 @@ export function documentParams(data: Uint8Array, password: string | undefined) {
     disableFontFace: false,
     ownerDocument: discardingDocument(),
     isEvalSupported: false,
+    // Each font's ToUnicode map, to recover glyphs pdf.js reads as spaces (unmapped-glyphs.ts).
+    fontExtraProperties: true,
     enableXfa: false,
     disableAutoFetch: true,
     disableStream: true,
