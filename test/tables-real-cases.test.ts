@@ -263,4 +263,17 @@ describe('issue 13: harms the real-table set showed (test/tables-dev), in tables
     expect(lines).toContain('2,0 1×1 Austria')
     expect(lines).toContain('2,5 1×1 3')
   })
+
+  it('keeps the rows of empty fields the source wrote (`|  |  |`), in pipe rows and GFM rows alike', async () => {
+    const gfm = ['| Name | Role | City |', '|  |  |  |', '| Alice | Engineer | Paris |', '| Bob | Manager | Lyon |', '|  |  |  |']
+    const pipes = ['Item | Qty | Price |', 'Pens | 4 | 1.20 |', ' |  |  |', 'Ink | 2 | 3.50 |']
+    // A GFM row's first pipe opens it; a pipe row's first pipe ends an empty first cell.
+    const fields = (line: string, isGfm: boolean) => (isGfm ? line.trim().slice(1) : line.trim()).replace(/\|$/, '').split('|').map((f) => f.trim())
+    for (const lines of [gfm, pipes]) {
+      const { grids } = await tablesOf(lines.join('\n'))
+      expect(grids).toHaveLength(1)
+      expect(grids[0].headerRows).toBe(1)
+      expect(withoutHeaderFlag(gridLines(grids[0]))).toEqual(naiveLines(lines, (l) => fields(l, lines === gfm)))
+    }
+  })
 })

@@ -3,6 +3,7 @@
  */
 import { findGfmTables } from './gfm.js'
 import type { DetectedTable } from './detected-table.js'
+import { putBackEmptyRows, takeEmptyRows } from './empty-rows.js'
 import { inferGrid } from './infer/index.js'
 import { parseBrokenGfm } from './layouts/gfm-like.js'
 import { parsePipeCells, parsePipeRows } from './layouts/pipe.js'
@@ -45,7 +46,10 @@ export function findTables(lines: string[]): DetectedTable[] {
     if (overlaps) continue
     const raw = rawTable(lines, region)
     if (raw.rows.length === 0 || isNumberedProse(raw)) continue
-    const { grid, confidence } = inferGrid(raw)
+    const { table: withText, before } = takeEmptyRows(raw)
+    const inferred = inferGrid(withText)
+    const grid = putBackEmptyRows(inferred.grid, before)
+    const { confidence } = inferred
     if (grid.rows === 0 || grid.cols === 0) continue
     // One column of text is not a table (a list of lines with stray separators).
     if (grid.cols < 2 && raw.layout !== 'pipe-cell') continue
