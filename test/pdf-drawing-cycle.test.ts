@@ -13,12 +13,25 @@ import { readFileSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { deflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { drawingCycle, drawingIndex } from '../src/ingest/pdf/extract/drawing-cycles.js'
 import { runCli } from './helpers/cli.js'
 
 const CYCLE = new URL('./corpus/pdf/cycles/operator_list_cycle.pdf', import.meta.url)
 const LIMITS = ['--max-memory', '256', '--timeout', '20']
+
+/** A PDF of the given objects (object 1 the page, 2 its content), without an xref table: the reader here scans for objects. */
+function rawPdf(objects: Record<number, string | { dict: string; data: Buffer }>): Uint8Array {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')]
+  for (const [num, body] of Object.entries(objects)) {
+    if (typeof body === 'string') parts.push(Buffer.from(`${num} 0 obj\n${body}\nendobj\n`))
+    else parts.push(Buffer.from(`${num} 0 obj\n<< ${body.dict} /Length ${body.data.length} >>\nstream\n`), body.data, Buffer.from('\nendstream\nendobj\n'))
+  }
+  return new Uint8Array(Buffer.concat(parts))
+}
+const stream = (dict: string, content: string) => ({ dict, data: Buffer.from(content) })
+const cycleOf = (objects: Record<number, string | { dict: string; data: Buffer }>) => drawingCycle(drawingIndex(rawPdf(objects)), 1)
 
 let dir: string
 let withText: string
@@ -44,6 +57,40 @@ describe('a form XObject that draws itself through a tiling pattern', () => {
   it('is found in the raw file: form 12 draws form 13, whose pattern 14 draws form 12', () => {
     const index = drawingIndex(new Uint8Array(readFileSync(CYCLE)))
     expect(drawingCycle(index, 3)).toEqual([12, 13, 14, 12])
+  })
+
+  it('is found through a pattern without resources of its own (it draws with the page’s)', () => {
+    expect(
+      cycleOf({
+        1: '<< /Type /Page /Resources << /Pattern << /P 5 0 R >> >> /Contents 2 0 R >>',
+        2: stream('', '/Pattern cs /P scn 0 0 10 10 re f'),
+        5: stream('/PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 1 1] /XStep 1 /YStep 1', '/Pattern cs /P scn 0 0 1 1 re f')
+      })
+    ).toEqual([5, 5])
+  })
+
+  it('is found in compressed content, and resources inherited from the page tree', () => {
+    expect(
+      cycleOf({
+        1: '<< /Type /Page /Parent 3 0 R /Contents 2 0 R >>',
+        2: stream('', 'q /X Do Q'),
+        3: '<< /Type /Pages /Kids [1 0 R] /Count 1 /Resources << /XObject << /X 4 0 R >> >> >>',
+        4: { dict: '/Subtype /Form /BBox [0 0 1 1] /Filter /FlateDecode', data: deflateSync('/X Do') }
+      })
+    ).toEqual([4, 4])
+  })
+
+  it('is not reported for a form drawn twice, nor for resources that list a form its content does not draw', () => {
+    expect(
+      cycleOf({
+        1: '<< /Type /Page /Resources 6 0 R /Contents 2 0 R >>',
+        2: stream('', '/A Do /B Do'),
+        6: '<< /XObject << /A 3 0 R /B 4 0 R /C 5 0 R >> >>',
+        3: stream('/Subtype /Form /BBox [0 0 1 1] /Resources 6 0 R', '/C Do'),
+        4: stream('/Subtype /Form /BBox [0 0 1 1] /Resources 6 0 R', '/C Do'),
+        5: stream('/Subtype /Form /BBox [0 0 1 1] /Resources 6 0 R', '0 0 1 1 re f')
+      })
+    ).toBeNull()
   })
 
   it('fails the file with one line naming the cycle, and exit code 1', async () => {
