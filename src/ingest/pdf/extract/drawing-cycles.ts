@@ -31,8 +31,8 @@ interface Ref {
 type Dict = Map<string, Value>
 interface PdfObject {
   value: Value
-  /** The stream's bytes as stored, when the object is a stream. */
-  stream?: Uint8Array
+  /** Where the stream's bytes are in the file, when the object is a stream (read only when decoded). */
+  stream?: { start: number; end: number }
 }
 
 /** Decoded bytes the whole check may produce (content streams and object streams). */
@@ -210,7 +210,7 @@ class ObjectIndex {
       end = this.text.indexOf('endstream', start)
       if (end < 0) end = this.text.length
     }
-    return { value, stream: Buffer.from(this.text.slice(start, end), 'latin1') }
+    return { value, stream: { start, end } }
   }
 
   private readPacked(num: number): PdfObject | null {
@@ -246,7 +246,8 @@ class ObjectIndex {
     if (!obj.stream || !(obj.value instanceof Map)) return undefined
     const filter = this.resolve(obj.value.get('Filter'))
     const filters = Array.isArray(filter) ? filter.map((f) => this.resolve(f)) : filter === undefined ? [] : [filter]
-    let data: Uint8Array = obj.stream
+    if (this.decoded + (obj.stream.end - obj.stream.start) > DECODE_BUDGET) return undefined
+    let data: Uint8Array = Buffer.from(this.text.slice(obj.stream.start, obj.stream.end), 'latin1')
     for (const f of filters) {
       if (!isName(f) || (f.name !== 'FlateDecode' && f.name !== 'Fl')) return undefined
       const room = DECODE_BUDGET - this.decoded
