@@ -17,7 +17,8 @@
  * again on the path it is drawn from is a cycle. Each stream is walked once
  * (a visited set), decoding is capped, and anything this reader cannot
  * follow (an unknown filter, an encrypted object stream) is passed over, so
- * the check costs at most one pass over the file and its content streams.
+ * the check costs one pass over the file and at most one decoding of each
+ * stream, within a budget proportional to the file's size.
  */
 import { inflateSync } from 'node:zlib'
 
@@ -35,8 +36,14 @@ interface PdfObject {
   stream?: { start: number; end: number }
 }
 
-/** Decoded bytes the whole check may produce (content streams and object streams). */
-const DECODE_BUDGET = 64 * 1024 * 1024
+/**
+ * Decoded bytes the whole check of a document may produce (content streams
+ * and object streams): 16 times the file, at least 64 MiB; one stream at most
+ * 64 MiB (what is past that is not read). Each stream is decoded once per document.
+ */
+const MIN_DECODE_BUDGET = 64 * 1024 * 1024
+const DECODE_PER_FILE_BYTE = 16
+const STREAM_CAP = 64 * 1024 * 1024
 /** Nesting followed (pdf.js itself would take far longer over a deeper one). */
 const MAX_DEPTH = 200
 const DELIMITER = /[\s/[\]()<>{}%]/
@@ -165,6 +172,8 @@ class ObjectIndex {
   private readonly cache = new Map<number, PdfObject | null>()
   private packed: Map<number, { stream: number; index: number }> | undefined
   private readonly streamObjects = new Map<number, Value[]>()
+  private readonly names = new Map<number, Names | null>()
+  private readonly budget: number
   decoded = 0
 
   /**
@@ -173,6 +182,7 @@ class ObjectIndex {
    */
   constructor(bytes: Uint8Array) {
     this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+    this.budget = Math.max(MIN_DECODE_BUDGET, DECODE_PER_FILE_BYTE * bytes.byteLength)
     // The last definition of a number wins (incremental updates append).
     for (const m of this.text.matchAll(/(?<![\d])(\d{1,10})\s+\d{1,5}\s+obj(?=[\s/[<(%]|$)/g)) this.offsets.set(Number(m[1]), m.index + m[0].length)
   }
@@ -246,11 +256,11 @@ class ObjectIndex {
     if (!obj.stream || !(obj.value instanceof Map)) return undefined
     const filter = this.resolve(obj.value.get('Filter'))
     const filters = Array.isArray(filter) ? filter.map((f) => this.resolve(f)) : filter === undefined ? [] : [filter]
-    if (this.decoded + (obj.stream.end - obj.stream.start) > DECODE_BUDGET) return undefined
+    if (this.decoded + (obj.stream.end - obj.stream.start) > this.budget) return undefined
     let data: Uint8Array = Buffer.from(this.text.slice(obj.stream.start, obj.stream.end), 'latin1')
     for (const f of filters) {
       if (!isName(f) || (f.name !== 'FlateDecode' && f.name !== 'Fl')) return undefined
-      const room = DECODE_BUDGET - this.decoded
+      const room = Math.min(STREAM_CAP, this.budget - this.decoded)
       if (room <= 0) return undefined
       try {
         data = inflateSync(data, { maxOutputLength: room, finishFlush: 2 /* Z_SYNC_FLUSH: keep what a truncated stream holds */ })
@@ -261,14 +271,29 @@ class ObjectIndex {
     this.decoded += data.length
     return data
   }
+
+  /** The names stream `num` draws (decoded and read once per document); `null` when it cannot be read. */
+  drawnBy(num: number): Names | null {
+    if (!this.names.has(num)) {
+      const obj = this.get(num)
+      const data = obj && this.decode(obj)
+      this.names.set(num, data ? drawnNames(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1')) : null)
+    }
+    return this.names.get(num) ?? null
+  }
+}
+
+interface Names {
+  xobjects: Set<string>
+  patterns: Set<string>
 }
 
 /** The names a content stream draws as a form XObject (`Do`) and as a pattern (`scn`, `SCN`). */
-function drawnNames(content: string): { xobjects: Set<string>; patterns: Set<string> } {
+function drawnNames(content: string): Names {
   const xobjects = new Set<string>()
   const patterns = new Set<string>()
   const unescape = (n: string) => n.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
-  for (const m of content.matchAll(/\/([^\s/[\]()<>{}%]+)\s*(Do|scn|SCN)(?=[\s/[\]()<>{}%]|$)/g)) (m[2] === 'Do' ? xobjects : patterns).add(unescape(m[1]))
+  for (const m of content.matchAll(/\/([^\s/[\]()<>{}%]+)\s+(Do|scn|SCN)(?=[\s/[\]()<>{}%]|$)/g)) (m[2] === 'Do' ? xobjects : patterns).add(unescape(m[1]))
   return { xobjects, patterns }
 }
 
@@ -289,11 +314,12 @@ export function drawingCycle(index: ObjectIndex, pageNum: number): number[] | nu
   }
   const contents = index.resolve(page.get('Contents'))
   const parts = (Array.isArray(contents) ? contents : [page.get('Contents')]).filter(isRef)
+  // A page's content may be split anywhere between its streams (even inside an operation): read as one.
   let pageContent = ''
   for (const part of parts) {
     const obj = index.get(part.num)
     const data = obj && index.decode(obj)
-    if (data) pageContent += `${Buffer.from(data).toString('latin1')}\n`
+    if (data) pageContent += `${Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1')}\n`
   }
 
   const done = new Set<number>()
@@ -301,8 +327,7 @@ export function drawingCycle(index: ObjectIndex, pageNum: number): number[] | nu
   const onPath = new Set<number>()
 
   /** The cycle found under a stream drawing `content` with `scopes` (its resources first, then its callers'). */
-  const walk = (content: string, scopes: Dict[]): number[] | null => {
-    const { xobjects, patterns } = drawnNames(content)
+  const walk = ({ xobjects, patterns }: Names, scopes: Dict[]): number[] | null => {
     const targets: Value[] = []
     const lookup = (category: string, name: string) => {
       for (const scope of scopes) {
@@ -323,12 +348,12 @@ export function drawingCycle(index: ObjectIndex, pageNum: number): number[] | nu
       const isForm = isName(subtype) && subtype.name === 'Form'
       const isTiling = obj.value.get('PatternType') === 1
       if (!isForm && !isTiling) continue
-      const data = index.decode(obj)
-      if (!data) continue
+      const names = index.drawnBy(target.num)
+      if (!names) continue
       const own = index.dict(obj.value.get('Resources'))
       path.push(target.num)
       onPath.add(target.num)
-      const found = walk(Buffer.from(data).toString('latin1'), own ? [own, ...scopes] : scopes)
+      const found = walk(names, own ? [own, ...scopes] : scopes)
       path.pop()
       onPath.delete(target.num)
       done.add(target.num)
@@ -336,7 +361,7 @@ export function drawingCycle(index: ObjectIndex, pageNum: number): number[] | nu
     }
     return null
   }
-  return walk(pageContent, resources ? [resources] : [])
+  return walk(drawnNames(pageContent), resources ? [resources] : [])
 }
 
 /** The raw-object reader for one document, built once, used for each of its pages. */
