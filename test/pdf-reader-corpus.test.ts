@@ -30,7 +30,8 @@ const corpusFiles = (sub: string, ext: string) => filesUnder(join(CORPUS_DIR, su
 
 // PDF_CORPUS_ONLY=<regex> reads only the matching files (for working on one of them).
 const only = process.env.PDF_CORPUS_ONLY ? new RegExp(process.env.PDF_CORPUS_ONLY) : null
-const pdfs = corpusFiles('pdf', '.pdf').filter((f) => !only || only.test(f))
+// pdf/cycles holds a hostile file, refused on purpose (test/pdf-drawing-cycle.test.ts); the rest is not broken.
+const pdfs = corpusFiles('pdf', '.pdf').filter((f) => !f.startsWith('pdf/cycles/') && (!only || only.test(f)))
 const read = new Map<string, Root | ConversionError>()
 /** pdf.js's reading of each file, shared by the tests that look at single pages. */
 const extracted = new Map<string, Extraction>()

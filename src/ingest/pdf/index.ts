@@ -84,7 +84,12 @@ export function readExtraction(extraction: Extraction, options: Pick<PdfReadOpti
   if (options.pages && options.pages.from > pageCount) {
     throw new ConversionError(`page ${options.pages.from} is past the end: the PDF has ${pageCount} page${pageCount === 1 ? '' : 's'}`, 'empty')
   }
-  if (!extraction.pages.some((p) => p.number >= extraction.first && p.number <= extraction.last)) throw new ConversionError('no page of the PDF could be read; it is damaged', 'corrupt')
+  if (!extraction.pages.some((p) => p.number >= extraction.first && p.number <= extraction.last)) {
+    // The first reason a page of the range gave, when there is one: it names the damage.
+    const failure = extraction.failures?.find((f) => f.number >= extraction.first && f.number <= extraction.last)
+    const why = failure ? ` (page ${failure.number}: ${failure.reason.replace(/\s+/g, ' ').trim().slice(0, 200)})` : ''
+    throw new ConversionError(`no page of the PDF could be read; it is damaged${why}`, 'corrupt')
+  }
   const { tree, messages } = pdfToMdast(extraction.pages, extraction.info, { first: extraction.first, last: extraction.last })
   const warnings = extraction.warnings.map((text) => warning('pdf-warning', text))
   if (options.pages && options.pages.to > pageCount) warnings.push(warning('pdf-warning', `the PDF has ${pageCount} pages; read pages ${extraction.first}-${extraction.last}`))

@@ -30,6 +30,8 @@ export interface Extraction {
   first: number
   last: number
   warnings: string[]
+  /** Pages that could not be read, with pdf.js's (or docmend's) reason. */
+  failures?: { number: number; reason: string }[]
 }
 
 /**
@@ -104,6 +106,7 @@ export function runExtraction(request: ExtractRequest, budget: ExtractionBudget 
     const job = nextJob++
     const pages: PageContent[] = []
     const warnings: string[] = []
+    const failures: { number: number; reason: string }[] = []
     let info: PdfInfo | undefined
     let range = { first: 1, last: 0 }
     let settled = false
@@ -120,7 +123,7 @@ export function runExtraction(request: ExtractRequest, budget: ExtractionBudget 
       if (reusable) giveBack(worker)
       else void worker.terminate()
       if (error) reject(error)
-      else resolve({ info: info ?? { pageCount: 0 }, pages, ...range, warnings })
+      else resolve({ info: info ?? { pageCount: 0 }, pages, ...range, warnings, failures })
     }
     const giveUp = (ms: number) => () =>
       finish(new ConversionError(`gave up ${working} after ${Math.round(ms / 1000)} s; the PDF may be damaged`, 'timeout'), false)
@@ -146,6 +149,7 @@ export function runExtraction(request: ExtractRequest, budget: ExtractionBudget 
           progress(`reading page ${message.page.number + 1}`)
           break
         case 'page-failed':
+          failures.push({ number: message.number, reason: message.error.message })
           warnings.push(`page ${message.number} could not be read (${message.error.message}); it is left out`)
           progress(`reading page ${message.number + 1}`)
           break

@@ -7,6 +7,7 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { PageContent, PdfInfo } from '../types.js'
 import type { Matrix } from './matrix.js'
+import { type ObjectIndex, drawingCycle, drawingIndex } from './drawing-cycles.js'
 import { documentParams, loadPdfjs } from './pdfjs.js'
 import { rulesFromOperators } from './rules.js'
 import { type PdfjsTextItem, type PdfjsTextStyle, runsFromTextItems } from './runs.js'
@@ -68,11 +69,36 @@ async function documentInfo(doc: PDFDocumentProxy): Promise<PdfInfo> {
   return info
 }
 
-async function readPage(page: PDFPageProxy, pdfjs: Awaited<ReturnType<typeof loadPdfjs>>): Promise<{ content: PageContent; warnings: string[] }> {
+/** The chain of objects through which the page's drawing comes back to itself, if any (see drawing-cycles.ts). */
+function pageCycle(index: ObjectIndex | undefined, page: PDFPageProxy): number[] | null {
+  if (!index || !page.ref) return null
+  try {
+    return drawingCycle(index, page.ref.num)
+  } catch {
+    // What this reader cannot follow is left to pdf.js, as before.
+    return null
+  }
+}
+
+async function readPage(page: PDFPageProxy, pdfjs: Awaited<ReturnType<typeof loadPdfjs>>, index?: ObjectIndex): Promise<{ content: PageContent; warnings: string[] }> {
   const viewport = page.getViewport({ scale: 1 })
   const base = viewport.transform as Matrix
   const warnings: string[] = []
   const text = await page.getTextContent({ disableNormalization: false })
+  const size = { width: viewport.width, height: viewport.height }
+  // pdf.js 5.6 would expand such a drawing without end (see drawing-cycles.ts): only the page's text is read.
+  const cycle = pageCycle(index, page)
+  if (cycle) {
+    const reason = `a form XObject or pattern draws itself (objects ${cycle.map((num) => `${num} 0 R`).join(' -> ')})`
+    const textItems = text.items.filter((item): item is PdfjsTextItem & typeof item => 'str' in item)
+    if (!textItems.some((item) => item.str.trim() !== '')) throw new Error(reason)
+    warnings.push(`page ${page.pageNumber}: ${reason}; its drawings are not read, only its text`)
+    const { runs, slanted } = runsFromTextItems(textItems, text.styles as Record<string, PdfjsTextStyle>, new Map(), base)
+    page.cleanup()
+    const content: PageContent = { number: page.pageNumber, ...size, runs, rules: [] }
+    if (slanted.length > 0) content.slanted = slanted
+    return { content, warnings }
+  }
   // The operator list also resolves the fonts, so their real names become known.
   const operators = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })
   const fontNames = new Map<string, string>()
@@ -107,7 +133,6 @@ async function readPage(page: PDFPageProxy, pdfjs: Awaited<ReturnType<typeof loa
   for (const font of fonts.values()) font?.clearData?.()
   const { runs, slanted } = runsFromTextItems(items, text.styles as Record<string, PdfjsTextStyle>, fontNames, base)
   if (slanted.length > 0) warnings.push(`page ${page.pageNumber}: ${slanted.length} text run(s) drawn at a slant are read apart, at the end of the page`)
-  const size = { width: viewport.width, height: viewport.height }
   const { rules, truncated } = rulesFromOperators(operators, pdfjs.OPS, base, size)
   if (truncated) warnings.push(`page ${page.pageNumber}: too many drawn lines; table rulings read only in part`)
   page.cleanup()
@@ -123,6 +148,13 @@ async function readPage(page: PDFPageProxy, pdfjs: Awaited<ReturnType<typeof loa
  */
 export async function extractDocument(request: ExtractRequest, emit: (event: ExtractEvent) => void): Promise<void> {
   const pdfjs = await loadPdfjs()
+  // Built before pdf.js is given the bytes (it may take them over).
+  let index: ObjectIndex | undefined
+  try {
+    index = drawingIndex(request.bytes)
+  } catch {
+    index = undefined
+  }
   const task = pdfjs.getDocument(documentParams(request.bytes, request.password))
   try {
     const doc = await task.promise
@@ -134,7 +166,7 @@ export async function extractDocument(request: ExtractRequest, emit: (event: Ext
     for (let n = Math.max(1, first - context); n <= Math.min(doc.numPages, last + context); n++) {
       try {
         const page = await doc.getPage(n)
-        const { content, warnings } = await readPage(page, pdfjs)
+        const { content, warnings } = await readPage(page, pdfjs, index)
         emit({ type: 'page', page: content, warnings })
       } catch (error) {
         emit({ type: 'page-failed', number: n, error: toFailure(error) })
