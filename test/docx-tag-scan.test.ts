@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest'
 import { ConversionError } from '../src/errors.js'
 import { readZipEntries } from '../src/ingest/docx/archive.js'
 import { readDocx } from '../src/ingest/docx/index.js'
+import { coreTitle, decodeEntities, mainDocumentPath } from '../src/ingest/docx/parts.js'
 import { findParagraphs } from '../src/ingest/docx/numbering/document.js'
 import { elementTree, scanTags, scanWork } from '../src/ingest/docx/numbering/xml-tags.js'
 import { ROOT, runCli } from './helpers/cli.js'
@@ -106,5 +107,44 @@ describe('numbering tag scan: linear work on damaged WordprocessingML', () => {
     const run = await runCli(['convert', FIXTURE, '--to', 'html', '-o', '-'])
     expect(run.code).toBe(1)
     expect(run.stderr.trim().split('\n')).toEqual([`docmend: ${FIXTURE}: not a readable Word document: a part of it is not well-formed XML`])
+  })
+
+  it('the package relationships and core title are read as the old patterns read them, each tag end found once', () => {
+    // The old patterns searched to the end again from every start that had no end: quadratic
+    // (280 KB of `<Relationship ` took 9 s). Now each `>` or `</dc:title>` is searched for once.
+    const oldMain = (entries: Map<string, Uint8Array>) => {
+      const text = utf8.decode(entries.get('_rels/.rels'))
+      for (const match of text.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+        if (!/\bType="[^"]*\/officeDocument"/.test(match[0])) continue
+        const target = /\bTarget="([^"]*)"/.exec(match[0])?.[1]?.replace(/^\//, '')
+        if (target && entries.has(target)) return target
+      }
+      return entries.has('word/document.xml') ? 'word/document.xml' : undefined
+    }
+    const oldTitle = (entries: Map<string, Uint8Array>) => {
+      const match = /<dc:title\b[^>]*>([\s\S]*?)<\/dc:title>/.exec(utf8.decode(entries.get('docProps/core.xml')))
+      return (match ? decodeEntities(match[1]).replace(/\s+/g, ' ').trim() : '') || undefined
+    }
+    let seed = 3
+    const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32
+    const rels = ['<Relationship ', '<r:Relationship ', '<Relationships>', '>', '/>', 'Type="x/officeDocument" ', 'Type="y" ', 'Target="a.xml" ', 'Target="/b.xml" ', '"', ' ']
+    const core = ['<dc:title>', '<dc:title x="1">', '<dc:titles>', '</dc:title>', '>', 'Hi', ' &amp; ', '<', '\n']
+    const bytes = (text: string) => new TextEncoder().encode(text)
+    for (let k = 0; k < 20_000; k++) {
+      let a = ''
+      let b = ''
+      const length = Math.floor(random() * 10)
+      for (let i = 0; i < length; i++) {
+        a += rels[Math.floor(random() * rels.length)]
+        b += core[Math.floor(random() * core.length)]
+      }
+      const entries = new Map([['_rels/.rels', bytes(a)], ['docProps/core.xml', bytes(b)], ['a.xml', bytes('')], ['b.xml', bytes('')]])
+      if (random() < 0.7) entries.set('word/document.xml', bytes(''))
+      expect(mainDocumentPath(entries), a).toBe(oldMain(entries))
+      expect(coreTitle(entries), b).toBe(oldTitle(entries))
+    }
+    const hostile = new Map([['_rels/.rels', bytes('<Relationship '.repeat(200_000))], ['docProps/core.xml', bytes('<dc:title>'.repeat(280_000))], ['word/document.xml', bytes('')]])
+    expect(mainDocumentPath(hostile)).toBe('word/document.xml')
+    expect(coreTitle(hostile)).toBeUndefined()
   })
 })
