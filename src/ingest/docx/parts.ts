@@ -17,8 +17,16 @@ export function mainDocumentPath(entries: Entries): string | undefined {
   const rels = entries.get('_rels/.rels')
   if (rels) {
     const text = utf8.decode(rels)
-    for (const match of text.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-      const tag = match[0]
+    // Each tag runs to its first `>`, found once: with none left, no later tag
+    // can end either (a pattern `<Relationship[^>]*>` searched to the end again
+    // from every start, quadratic on a damaged part).
+    let after = 0
+    for (const match of text.matchAll(/<(?:\w+:)?Relationship\b/g)) {
+      if (match.index < after) continue
+      const end = text.indexOf('>', match.index + match[0].length)
+      if (end === -1) break
+      after = end + 1
+      const tag = text.slice(match.index, after)
       if (!/\bType="[^"]*\/officeDocument"/.test(tag)) continue
       const target = /\bTarget="([^"]*)"/.exec(tag)?.[1]?.replace(/^\//, '')
       if (target && entries.has(target)) return target
@@ -54,8 +62,13 @@ export function decodeEntities(text: string): string {
 export function coreTitle(entries: Entries): string | undefined {
   const core = entries.get('docProps/core.xml')
   if (!core) return undefined
-  const match = /<dc:title\b[^>]*>([\s\S]*?)<\/dc:title>/.exec(utf8.decode(core))
-  const title = match ? decodeEntities(match[1]).replace(/\s+/g, ' ').trim() : ''
+  // The first `<dc:title …>` and the first `</dc:title>` after it, each found
+  // once (a lazy pattern retried from every later start was quadratic).
+  const text = utf8.decode(core)
+  const open = /<dc:title\b/.exec(text)
+  const start = open ? text.indexOf('>', open.index + open[0].length) : -1
+  const end = start === -1 ? -1 : text.indexOf('</dc:title>', start + 1)
+  const title = end === -1 ? '' : decodeEntities(text.slice(start + 1, end)).replace(/\s+/g, ' ').trim()
   return title || undefined
 }
 
