@@ -264,11 +264,15 @@ describe('issue 13: harms the real-table set showed (test/tables-dev), in tables
     expect(lines).toContain('2,5 1×1 3')
   })
 
-  it('keeps the rows of empty fields the source wrote (`|  |  |`), in pipe rows and GFM rows alike', async () => {
+  it('keeps the rows of empty fields the source wrote (`|  |  |`), in pipe rows, GFM rows and tab rows alike', async () => {
     const gfm = ['| Name | Role | City |', '|  |  |  |', '| Alice | Engineer | Paris |', '| Bob | Manager | Lyon |', '|  |  |  |']
     const pipes = ['Item | Qty | Price |', 'Pens | 4 | 1.20 |', ' |  |  |', 'Ink | 2 | 3.50 |']
+    const tabs = ['Item\tQty\tPrice', 'Pens\t4\t1.20', '\t\t', 'Ink\t2\t3.50']
     // A GFM row's first pipe opens it; a pipe row's first pipe ends an empty first cell.
     const fields = (line: string, isGfm: boolean) => (isGfm ? line.trim().slice(1) : line.trim()).replace(/\|$/, '').split('|').map((f) => f.trim())
+    const { grids } = await tablesOf(tabs.join('\n'))
+    expect(grids).toHaveLength(1)
+    expect(withoutHeaderFlag(gridLines(grids[0]))).toEqual(naiveLines(tabs, (l) => l.split('\t')))
     for (const lines of [gfm, pipes]) {
       const { grids } = await tablesOf(lines.join('\n'))
       expect(grids).toHaveLength(1)

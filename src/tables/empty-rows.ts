@@ -3,12 +3,12 @@
  * (`|  |  |`): the inference reads only rows with text, and these are put
  * back afterwards as rows of empty cells, so a spacer row or an empty first
  * row is not lost. Only layouts whose delimiters fix a row (pipe rows, GFM
- * rows) have such rows; a blank line is not one.
+ * rows, tab rows) have such rows; a blank line is not one.
  */
 import { type Grid, type GridCell, MAX_EMPTY_SLOTS } from '../ast/grid.js'
 import type { RawRow, RawTable } from './raw.js'
 
-const KEEPS_EMPTY_ROWS = new Set<RawTable['layout']>(['pipe-row', 'broken-gfm'])
+const KEEPS_EMPTY_ROWS = new Set<RawTable['layout']>(['pipe-row', 'broken-gfm', 'tab-row'])
 
 const isEmptyRow = (row: RawRow) => (row.slots ?? 0) >= 2 && row.cells.every((cell) => cell.text.trim() === '')
 

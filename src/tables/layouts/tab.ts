@@ -15,7 +15,11 @@ import type { RawRow } from '../raw.js'
 export function parseTabRows(lines: string[], first: number): RawRow[] {
   const rows: RawRow[] = []
   lines.forEach((line, i) => {
-    if (line.trim() === '') return
+    if (line.trim() === '') {
+      // A line of tabs alone is a row of empty fields (kept by empty-rows.ts); a blank line is no row.
+      if (line.includes('\t')) rows.push({ cells: [], slots: line.split('\t').length, line: first + i })
+      return
+    }
     if (!line.includes('\t')) {
       // A wrapped cell belongs to the previous row's last cell, unless that cell is a
       // number (text never continues a number): then the line is a row of its own,
