@@ -20,6 +20,13 @@ export interface HeaderCue {
   strong?: boolean
 }
 
+/**
+ * Steps the header decisions take over cells and rows (one per cell or row
+ * looked at), for tests that hold them to work linear in the table: a table
+ * pasted as thousands of text lines must not cost thousands of steps per line.
+ */
+export const headerWork = { steps: 0 }
+
 /** At most this many rows make a head inferred from content. */
 const MAX_HEAD = 4
 
@@ -41,8 +48,17 @@ export function isNumericCell(text: string): boolean {
  */
 export function leadingLabelRows(rows: string[][], start = 0): number {
   const hasData = rows.map((texts) => texts.some(isDataCell))
+  // The last row with data, found once: "data somewhere below" is then one comparison per row.
+  let lastData = -1
+  for (let k = rows.length - 1; k >= 0 && lastData < 0; k--) {
+    headerWork.steps++
+    if (hasData[k]) lastData = k
+  }
   let r = start
-  while (r < rows.length && rows[r].length > 0 && !hasData[r] && hasData.slice(r + 1).some(Boolean)) r++
+  while (r < rows.length && rows[r].length > 0 && !hasData[r] && lastData > r) {
+    headerWork.steps++
+    r++
+  }
   return r - start
 }
 
@@ -153,20 +169,37 @@ export function inferRowHeaders<C>(grid: Grid<C>, textOf: (content: C) => string
   // Past column 0 the stub goes only as far as columns that group rows (a label
   // at the head of a group, its other rows empty there): labels beside a row's own
   // label in column 0 are facts about the row (a city, a purpose), not headers of it.
-  const ownText = new Set(body.map(({ cell }) => `${cell.row},${cell.col}`))
-  const groups = (col: number) => [...firstFigure.keys()].some((row) => !ownText.has(`${row},${col}`))
+  // A column groups rows when some row with a figure has no text of its own there:
+  // counted per column in one pass, not by asking every such row for every column.
+  const figureRowsWithText = new Map<number, number>()
+  const seenSlot = new Set<string>()
+  for (const { cell } of body) {
+    headerWork.steps++
+    const slot = `${cell.row},${cell.col}`
+    if (!firstFigure.has(cell.row) || seenSlot.has(slot)) continue
+    seenSlot.add(slot)
+    figureRowsWithText.set(cell.col, (figureRowsWithText.get(cell.col) ?? 0) + 1)
+  }
+  const groups = (col: number) => (figureRowsWithText.get(col) ?? 0) < firstFigure.size
   let stubWidth = 1
   while (stubWidth < grid.cols && groups(stubWidth - 1)) stubWidth++
   const stub = body.filter(({ cell, text }) => firstFigure.has(cell.row) && cell.col < stubWidth && cell.col + cell.colSpan <= firstFigure.get(cell.row)! && !isNumericCell(text))
-  const rest = body.filter(({ cell, text }) => !stub.some((s) => s.cell === cell) && typeCell(text) !== 'placeholder')
+  const inStub = new Set(stub.map((s) => s.cell))
+  const rest = body.filter(({ cell, text }) => (headerWork.steps++, !inStub.has(cell)) && typeCell(text) !== 'placeholder')
   if (stub.length > 0 && rest.length > 0 && rest.filter(({ text }) => isFigure(text)).length >= LABELLED_SHARE * rest.length) for (const { i } of stub) header.add(i)
   // A body row of labels only heads the rows below it when it stands over figures:
   // one label from column 0 (a section row), or labels in columns of figures (a sub-head).
-  const figureColumns = new Set<number>()
-  for (let col = 1; col < grid.cols; col++) {
-    const inColumn = others.filter(({ cell }) => cell.col === col)
-    if (inColumn.length > 0 && inColumn.filter(({ text }) => isFigure(text)).length >= LABELLED_SHARE * inColumn.length) figureColumns.add(col)
+  // Counted per column in one pass over the cells (not one pass per column).
+  const inColumn = new Map<number, { cells: number; figures: number }>()
+  for (const { cell, text } of others) {
+    headerWork.steps++
+    const count = inColumn.get(cell.col) ?? { cells: 0, figures: 0 }
+    count.cells++
+    if (isFigure(text)) count.figures++
+    inColumn.set(cell.col, count)
   }
+  const figureColumns = new Set<number>()
+  for (const [col, { cells, figures }] of inColumn) if (col >= 1 && cells > 0 && figures >= LABELLED_SHARE * cells) figureColumns.add(col)
   const rowsWithValues = new Set(body.filter(({ text }) => cellKind(text) === 'value').map(({ cell }) => cell.row))
   let lastFigureRow = -1
   for (const row of firstFigure.keys()) lastFigureRow = Math.max(lastFigureRow, row)

@@ -1,12 +1,64 @@
 /** Character classes for CJK-aware joining, wrapping and measuring. */
 import { createRequire } from 'node:module'
 
+type StringWidth = (text: string, options?: { countAnsiEscapeCodes?: boolean }) => number
+
 // string-width builds an Intl.Segmenter as it loads, which costs about 0.1 s of
 // ICU start-up; most inputs never need it, so it loads on first use.
-let stringWidthLoaded: ((text: string) => number) | undefined
+let loaded: { width: StringWidth; stripAnsi: (text: string) => string; segmenter: Intl.Segmenter } | undefined
+function load() {
+  if (!loaded) {
+    const require = createRequire(import.meta.url)
+    // strip-ansi as string-width itself resolves it, so both strip alike.
+    const fromStringWidth = createRequire(require.resolve('string-width'))
+    loaded = {
+      width: (require('string-width') as { default: StringWidth }).default,
+      stripAnsi: (fromStringWidth('strip-ansi') as { default: (text: string) => string }).default,
+      segmenter: new Intl.Segmenter()
+    }
+  }
+  return loaded
+}
+
+/**
+ * The most characters string-width is given at once. It segments with
+ * Intl.Segmenter, whose iteration (V8/ICU in Node 20) takes time quadratic in
+ * the string's length: 80,000 characters of `a\tb\t` take 2 s, 160,000 take
+ * over 2 minutes (fuzz case 214, one 10 MB line of them). Longer texts are
+ * measured in pieces cut at grapheme boundaries, so the width is the same
+ * and the work linear.
+ */
+export const WIDTH_PIECE = 1024
+
+/** Characters handed to string-width, and the longest single piece: for tests that bound them. */
+export const widthWork = { chars: 0, longestPiece: 0 }
+
+function measure(width: StringWidth, piece: string): number {
+  widthWork.chars += piece.length
+  widthWork.longestPiece = Math.max(widthWork.longestPiece, piece.length)
+  return width(piece, { countAnsiEscapeCodes: true })
+}
+
+/** string-width's answer (ANSI escapes stripped once, as it does), from pieces of at most `WIDTH_PIECE` characters. */
 function stringWidth(text: string): number {
-  stringWidthLoaded ??= (createRequire(import.meta.url)('string-width') as typeof import('string-width')).default
-  return stringWidthLoaded(text)
+  const { width, stripAnsi, segmenter } = load()
+  const plain = text.includes('\u001B') || text.includes('\u009B') ? stripAnsi(text) : text
+  let total = 0
+  let at = 0
+  while (plain.length - at > WIDTH_PIECE) {
+    // Cut before the window's last grapheme, which may run on past it. The window
+    // starts on a boundary, and a boundary depends only on the characters around it.
+    // The window never ends inside a surrogate pair: a lone half would end a grapheme there.
+    const high = plain.charCodeAt(at + WIDTH_PIECE - 1)
+    const window = plain.slice(at, at + WIDTH_PIECE - (high >= 0xd800 && high <= 0xdbff ? 1 : 0))
+    let cut = 0
+    for (const { index } of segmenter.segment(window)) cut = index
+    // A single grapheme longer than the window (thousands of combining marks) is cut at the window's end.
+    if (cut === 0) cut = window.length
+    total += measure(width, plain.slice(at, at + cut))
+    at += cut
+  }
+  return total + measure(width, plain.slice(at))
 }
 
 /**

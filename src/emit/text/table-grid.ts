@@ -94,7 +94,7 @@ class Canvas {
     }
   }
   lines(): string[] {
-    return this.rows.map((row) => row.join('').replace(/\s+$/u, ''))
+    return this.rows.map((row) => row.join('').trimEnd())
   }
 }
 

@@ -100,17 +100,17 @@ export function wrap(text: string, width: number): string[] {
   let line = ''
   let lineWidth = 0
   const flush = () => {
-    lines.push(line.replace(/\s+$/u, ''))
+    lines.push(line.trimEnd())
     line = ''
     lineWidth = 0
   }
   for (const { piece, required } of segments(text)) {
-    const visible = piece.replace(/\s+$/u, '')
+    const visible = piece.trimEnd()
     const w = textWidth(visible)
     if (lineWidth > 0 && lineWidth + w > limit) flush()
     const body = piece.replace(/[\r\n]+$/, '')
     if (w > limit) {
-      const parts = hardSplit(body.replace(/\s+$/u, ''), limit)
+      const parts = hardSplit(body.trimEnd(), limit)
       for (let i = 0; i < parts.length - 1; i++) {
         line = parts[i]
         flush()
@@ -130,5 +130,5 @@ export function wrap(text: string, width: number): string[] {
 
 /** Display width of the widest piece of `text` that no allowed line break splits. */
 export function unbreakableWidth(text: string): number {
-  return Math.max(0, ...segments(text).map(({ piece }) => textWidth(piece.replace(/\s+$/u, ''))))
+  return Math.max(0, ...segments(text).map(({ piece }) => textWidth(piece.trimEnd())))
 }

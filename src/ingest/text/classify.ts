@@ -55,7 +55,7 @@ function indentOf(raw: string): number {
 }
 
 export function classify(raw: string): Line {
-  const line = raw.replace(/\s+$/u, '')
+  const line = raw.trimEnd()
   if (line.trim() === '') return { kind: 'blank' }
   const trimmed = line.trim()
 
