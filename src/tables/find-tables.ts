@@ -34,6 +34,19 @@ export function rawTable(lines: string[], region: Region): RawTable {
   }
 }
 
+/**
+ * More columns than any table a person reads (statistical tables run to a
+ * few dozen): such a region stays text. Rebuilding its grid costs time that
+ * grows faster than its width (a line of 20,000 cells took a minute).
+ */
+export const MAX_TABLE_COLUMNS = 1000
+
+function widerThanAnyTable(raw: RawTable): boolean {
+  if ((raw.columns ?? 0) > MAX_TABLE_COLUMNS) return true
+  for (const row of raw.rows) if (row.cells.length > MAX_TABLE_COLUMNS || (row.slots ?? 0) > MAX_TABLE_COLUMNS) return true
+  return false
+}
+
 export function findTables(lines: string[]): DetectedTable[] {
   const gfm = findGfmTables(lines)
   const taken = new Set<number>()
@@ -45,7 +58,7 @@ export function findTables(lines: string[]): DetectedTable[] {
     for (let i = region.start; i < region.end; i++) if (taken.has(i)) overlaps = true
     if (overlaps) continue
     const raw = rawTable(lines, region)
-    if (raw.rows.length === 0 || isNumberedProse(raw)) continue
+    if (raw.rows.length === 0 || isNumberedProse(raw) || widerThanAnyTable(raw)) continue
     const { table: withText, before } = takeEmptyRows(raw)
     const inferred = inferGrid(withText)
     const grid = putBackEmptyRows(inferred.grid, before)
