@@ -171,14 +171,11 @@ export function inferRowHeaders<C>(grid: Grid<C>, textOf: (content: C) => string
   // label in column 0 are facts about the row (a city, a purpose), not headers of it.
   // A column groups rows when some row with a figure has no text of its own there:
   // counted per column in one pass, not by asking every such row for every column.
+  // (A grid has one origin cell per slot, so each row counts once per column.)
   const figureRowsWithText = new Map<number, number>()
-  const seenSlot = new Set<string>()
   for (const { cell } of body) {
     headerWork.steps++
-    const slot = `${cell.row},${cell.col}`
-    if (!firstFigure.has(cell.row) || seenSlot.has(slot)) continue
-    seenSlot.add(slot)
-    figureRowsWithText.set(cell.col, (figureRowsWithText.get(cell.col) ?? 0) + 1)
+    if (firstFigure.has(cell.row)) figureRowsWithText.set(cell.col, (figureRowsWithText.get(cell.col) ?? 0) + 1)
   }
   const groups = (col: number) => (figureRowsWithText.get(col) ?? 0) < firstFigure.size
   let stubWidth = 1

@@ -80,49 +80,42 @@ function pageCycle(index: ObjectIndex | undefined, page: PDFPageProxy): number[]
   }
 }
 
-async function readPage(page: PDFPageProxy, pdfjs: Awaited<ReturnType<typeof loadPdfjs>>, index?: ObjectIndex): Promise<{ content: PageContent; warnings: string[] }> {
-  const viewport = page.getViewport({ scale: 1 })
-  const base = viewport.transform as Matrix
-  const warnings: string[] = []
-  const text = await page.getTextContent({ disableNormalization: false })
-  const size = { width: viewport.width, height: viewport.height }
-  // pdf.js 5.6 would expand such a drawing without end (see drawing-cycles.ts): only the page's text is read.
-  const cycle = pageCycle(index, page)
-  if (cycle) {
-    const reason = `a form XObject or pattern draws itself (objects ${cycle.map((num) => `${num} 0 R`).join(' -> ')})`
-    const textItems = text.items.filter((item): item is PdfjsTextItem & typeof item => 'str' in item)
-    if (!textItems.some((item) => item.str.trim() !== '')) throw new Error(reason)
-    warnings.push(`page ${page.pageNumber}: ${reason}; its drawings are not read, only its text`)
-    const { runs, slanted } = runsFromTextItems(textItems, text.styles as Record<string, PdfjsTextStyle>, new Map(), base)
-    page.cleanup()
-    const content: PageContent = { number: page.pageNumber, ...size, runs, rules: [] }
-    if (slanted.length > 0) content.slanted = slanted
-    return { content, warnings }
-  }
+/** A font as pdf.js resolved it into the page's common objects. */
+type PageFont = FontFacts & { name?: unknown; clearData?: () => void }
+
+/**
+ * What the page's operator list gives: its drawn rules, its fonts' real
+ * names, and its text items mended where pdf.js read a glyph as a space.
+ */
+async function readDrawings(
+  page: PDFPageProxy,
+  pdfjs: Awaited<ReturnType<typeof loadPdfjs>>,
+  items: PdfjsTextItem[],
+  styleIds: string[],
+  base: Matrix,
+  size: { width: number; height: number },
+  warnings: string[]
+): Promise<{ items: PdfjsTextItem[]; fontNames: Map<string, string>; rules: PageContent['rules']; truncated: boolean }> {
   // The operator list also resolves the fonts, so their real names become known.
   const operators = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })
-  const fontNames = new Map<string, string>()
-  for (const id of Object.keys(text.styles)) {
-    try {
-      const font = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: unknown }) : null
-      if (font && typeof font.name === 'string') fontNames.set(id, font.name)
-    } catch {
-      // An unresolved font keeps pdf.js's id; only bold/italic detection suffers.
-    }
-  }
-  let items = text.items.filter((item): item is PdfjsTextItem & typeof item => 'str' in item)
-  // Glyphs pdf.js read as spaces although the font's /ToUnicode names them (see unmapped-glyphs.ts).
-  const fonts = new Map<string, (FontFacts & { clearData?: () => void }) | undefined>()
+  const fonts = new Map<string, PageFont | undefined>()
   const fontOf = (id: string) => {
     if (!fonts.has(id)) {
       try {
-        fonts.set(id, page.commonObjs.has(id) ? (page.commonObjs.get(id) as FontFacts) : undefined)
+        fonts.set(id, page.commonObjs.has(id) ? (page.commonObjs.get(id) as PageFont) : undefined)
       } catch {
+        // An unresolved font keeps pdf.js's id; only bold/italic detection suffers.
         fonts.set(id, undefined)
       }
     }
     return fonts.get(id)
   }
+  const fontNames = new Map<string, string>()
+  for (const id of styleIds) {
+    const name = fontOf(id)?.name
+    if (typeof name === 'string') fontNames.set(id, name)
+  }
+  // Glyphs pdf.js read as spaces although the font's /ToUnicode names them (see unmapped-glyphs.ts).
   const glyphs = drawnGlyphs(operators.fnArray, operators.argsArray, pdfjs.OPS, fontOf)
   if (glyphs) {
     const mended = mendItems(items, glyphs)
@@ -131,12 +124,33 @@ async function readPage(page: PDFPageProxy, pdfjs: Awaited<ReturnType<typeof loa
   }
   // pdf.js keeps a font's data when asked for its extra properties; nothing here needs it once the page is read.
   for (const font of fonts.values()) font?.clearData?.()
-  const { runs, slanted } = runsFromTextItems(items, text.styles as Record<string, PdfjsTextStyle>, fontNames, base)
-  if (slanted.length > 0) warnings.push(`page ${page.pageNumber}: ${slanted.length} text run(s) drawn at a slant are read apart, at the end of the page`)
   const { rules, truncated } = rulesFromOperators(operators, pdfjs.OPS, base, size)
-  if (truncated) warnings.push(`page ${page.pageNumber}: too many drawn lines; table rulings read only in part`)
+  return { items, fontNames, rules, truncated }
+}
+
+async function readPage(page: PDFPageProxy, pdfjs: Awaited<ReturnType<typeof loadPdfjs>>, index?: ObjectIndex): Promise<{ content: PageContent; warnings: string[] }> {
+  const viewport = page.getViewport({ scale: 1 })
+  const base = viewport.transform as Matrix
+  const warnings: string[] = []
+  const text = await page.getTextContent({ disableNormalization: false })
+  const size = { width: viewport.width, height: viewport.height }
+  const items = text.items.filter((item): item is PdfjsTextItem & typeof item => 'str' in item)
+  let drawn: { items: PdfjsTextItem[]; fontNames: Map<string, string>; rules: PageContent['rules']; truncated: boolean }
+  // pdf.js 5.6 would expand such a drawing without end (see drawing-cycles.ts): only the page's text is read.
+  const cycle = pageCycle(index, page)
+  if (cycle) {
+    const reason = `a form XObject or pattern draws itself (objects ${cycle.map((num) => `${num} 0 R`).join(' -> ')})`
+    if (!items.some((item) => item.str.trim() !== '')) throw new Error(reason)
+    warnings.push(`page ${page.pageNumber}: ${reason}; its drawings are not read, only its text`)
+    drawn = { items, fontNames: new Map(), rules: [], truncated: false }
+  } else {
+    drawn = await readDrawings(page, pdfjs, items, Object.keys(text.styles), base, size, warnings)
+  }
+  const { runs, slanted } = runsFromTextItems(drawn.items, text.styles as Record<string, PdfjsTextStyle>, drawn.fontNames, base)
+  if (slanted.length > 0) warnings.push(`page ${page.pageNumber}: ${slanted.length} text run(s) drawn at a slant are read apart, at the end of the page`)
+  if (drawn.truncated) warnings.push(`page ${page.pageNumber}: too many drawn lines; table rulings read only in part`)
   page.cleanup()
-  const content: PageContent = { number: page.pageNumber, ...size, runs, rules }
+  const content: PageContent = { number: page.pageNumber, ...size, runs, rules: drawn.rules }
   if (slanted.length > 0) content.slanted = slanted
   return { content, warnings }
 }
