@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
-import type { Heading, List, Paragraph, Root } from 'mdast'
+import type { Heading, List, Paragraph, Parent, Root } from 'mdast'
+import type { Node } from 'unist'
 import { toString } from 'mdast-util-to-string'
 import { describe, expect, it } from 'vitest'
+import { convert } from '../src/convert.js'
 import { textToMdast } from '../src/ingest/text/index.js'
 import { seedFiles } from './helpers/samples.js'
 
@@ -68,6 +70,38 @@ describe('the text reader', () => {
     expect(nested.ordered).toBe(false)
     expect(nested.children.map((i) => toString(i))).toEqual(['spans', 'header rows'])
     expect(lists[1].ordered).toBe(false)
+  })
+
+  it('ends a nested list where an item goes back out to the outer list', () => {
+    const tree = read('- a\n  - b\n- c\n')
+    const list = tree.children[0] as List
+    expect(list.children.map((i) => toString(i.children[0]))).toEqual(['a', 'c'])
+    expect(toString(list.children[0].children[1])).toBe('b')
+  })
+
+  it('converts a list indented a thousand levels to every format, each item once, nested at most 32 deep', async () => {
+    // Every writer walks the tree recursively: unbounded nesting overflowed their stacks (fuzz case 62).
+    const items = Array.from({ length: 1000 }, (_, i) => `item${i}`)
+    const text = items.map((item, i) => `${'  '.repeat(i)}- ${item}\n`).join('')
+    const result = await convert(new TextEncoder().encode(text), { from: 'text', to: ['md', 'html', 'txt', 'json'], fragment: true })
+    expect(result.messages.map((m) => m.code)).toContain('nesting-flattened')
+    let depth = 0
+    const open: Array<[Node, number]> = [[result.doc.tree, 0]]
+    for (let next = open.pop(); next; next = open.pop()) {
+      const [node, lists] = next
+      const inside = lists + (node.type === 'list' ? 1 : 0)
+      depth = Math.max(depth, inside)
+      for (const child of (node as Parent).children ?? []) open.push([child, inside])
+    }
+    expect(depth).toBe(32)
+    for (const format of ['md', 'html', 'txt', 'json'] as const) {
+      const written = result.outputs[format] ?? ''
+      const text = typeof written === 'string' ? written : new TextDecoder().decode(written)
+      // The JSON tree also names its title (the first item): its text is what is compared.
+      const output = format === 'json' ? toString(JSON.parse(text) as Root) : text
+      const found = output.match(/item\d+/g) ?? []
+      expect(found, format).toEqual(items)
+    }
   })
 
   it('reads Markdown-style # headings and well-formed GFM tables in pasted text', () => {

@@ -17,6 +17,19 @@ export const TITLE_WIDTH = 60
 /** The very first line of a document may be a longer title. */
 const DOCUMENT_TITLE_WIDTH = 110
 
+/**
+ * Deepest list nesting built from indentation. Every writer walks the tree
+ * recursively, so a paste indented thousands of levels would overflow their
+ * stacks; items indented deeper join the list at this depth (text kept).
+ */
+export const MAX_TEXT_LIST_DEPTH = 32
+
+/** The first line after `i` that `test` accepts, or -1 (scans forward only: linear over a run). */
+function nextWhere(lines: Line[], i: number, test: (line: Line) => boolean): number {
+  for (let k = i + 1; k < lines.length; k++) if (test(lines[k])) return k
+  return -1
+}
+
 const paragraph = (text: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value: text }] })
 const heading = (depth: number, text: string): Heading => ({
   type: 'heading',
@@ -40,10 +53,12 @@ interface State {
   out: RootContent[]
   /** Whether anything but blank lines has been emitted (for the document title). */
   started: boolean
+  /** Whether some list items were nested deeper than MAX_TEXT_LIST_DEPTH and pulled back. */
+  flattened: boolean
 }
 
-export function buildBlocks(segments: Segment[]): RootContent[] {
-  const state: State = { out: [], started: false }
+export function buildBlocks(segments: Segment[]): { blocks: RootContent[]; flattened: boolean } {
+  const state: State = { out: [], started: false, flattened: false }
   for (const segment of segments) {
     if ('node' in segment) {
       state.out.push(segment.node)
@@ -57,7 +72,7 @@ export function buildBlocks(segments: Segment[]): RootContent[] {
   if (last?.type === 'heading' && inferred.has(last)) {
     state.out[state.out.length - 1] = { type: 'paragraph', children: last.children }
   }
-  return state.out
+  return { blocks: state.out, flattened: state.flattened }
 }
 
 /** Headings inferred from unnumbered short lines (not from `#`, underlines or numbering). */
@@ -78,7 +93,7 @@ function buildRun(raw: string[], state: State): void {
         i++
         break
       case 'fence': {
-        const end = lines.findIndex((l, k) => k > i && l.kind === 'fence' && l.marker.startsWith(line.marker[0]) && l.marker.length >= line.marker.length)
+        const end = nextWhere(lines, i, (l) => l.kind === 'fence' && l.marker.startsWith(line.marker[0]) && l.marker.length >= line.marker.length)
         const stop = end === -1 ? lines.length : end
         const code: Code = { type: 'code', lang: line.info || null, meta: null, value: raw.slice(i + 1, stop).join('\n') }
         state.out.push(code)
@@ -91,7 +106,7 @@ function buildRun(raw: string[], state: State): void {
         i++
         break
       case 'item': {
-        const { list, next } = buildList(lines, raw, i)
+        const { list, next } = buildList(lines, i, 1, state)
         state.out.push(list)
         state.started = true
         i = next
@@ -175,8 +190,8 @@ function titleLevel(line: Line, text: string, state: State, standalone: boolean)
   return isTitleLike(text, 40) && !/^[\d\s.,%-]+$/.test(text) ? 2 : 0
 }
 
-/** A list starting at `start`, nested by indentation; continuation lines join their item. */
-function buildList(lines: Line[], raw: string[], start: number): { list: List; next: number } {
+/** A list starting at `start`, nested by indentation (at `depth`); continuation lines join their item. */
+function buildList(lines: Line[], start: number, depth: number, state: State): { list: List; next: number } {
   const first = lines[start] as Extract<Line, { kind: 'item' }>
   const list: List = { type: 'list', ordered: first.ordered, start: first.ordered ? first.start : null, spread: false, children: [] }
   let i = start
@@ -185,14 +200,18 @@ function buildList(lines: Line[], raw: string[], start: number): { list: List; n
     const line = lines[i]
     if (line.kind === 'blank') {
       // A blank line ends the list unless another item of it follows.
-      const nextIndex = lines.findIndex((l, k) => k > i && l.kind !== 'blank')
+      const nextIndex = nextWhere(lines, i, (l) => l.kind !== 'blank')
       const following = lines[nextIndex]
       if (nextIndex === -1 || following.kind !== 'item' || following.ordered !== first.ordered || following.indent < first.indent) break
       blankBefore = true
       i = nextIndex
       continue
     }
-    if (line.kind === 'item' && line.indent <= first.indent + 1) {
+    // An item set left of this list's first one belongs to a list further out.
+    if (depth > 1 && line.kind === 'item' && line.indent < first.indent) break
+    const deeper = line.kind === 'item' && line.indent > first.indent + 1
+    if (deeper && depth >= MAX_TEXT_LIST_DEPTH) state.flattened = true
+    if (line.kind === 'item' && (!deeper || depth >= MAX_TEXT_LIST_DEPTH)) {
       if (line.ordered !== first.ordered) break
       const item: ListItem = { type: 'listItem', spread: false, children: [paragraph(line.text)] }
       list.children.push(item)
@@ -202,8 +221,8 @@ function buildList(lines: Line[], raw: string[], start: number): { list: List; n
       continue
     }
     const item = list.children[list.children.length - 1]
-    if (line.kind === 'item' && line.indent > first.indent + 1) {
-      const { list: sub, next } = buildList(lines, raw, i)
+    if (deeper) {
+      const { list: sub, next } = buildList(lines, i, depth + 1, state)
       item.children.push(sub)
       i = next
       continue

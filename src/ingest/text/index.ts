@@ -6,11 +6,11 @@ import type { Root, RootContent } from 'mdast'
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
 import { toString } from 'mdast-util-to-string'
 import { detectedTableToMdast } from '../../tables/detected-table.js'
-import { type Message, info } from '../../messages.js'
+import { type Message, info, warning } from '../../messages.js'
 import { decodeInput } from '../decode.js'
 import { findTables } from '../../tables/index.js'
 import type { ReadOptions, ReadResult } from '../types.js'
-import { type Segment, buildBlocks } from './blocks.js'
+import { MAX_TEXT_LIST_DEPTH, type Segment, buildBlocks } from './blocks.js'
 
 /** Split text into lines, whatever the line endings. */
 export function splitLines(text: string): string[] {
@@ -54,7 +54,11 @@ export function textToMdast(text: string): { tree: Root; messages: Message[] } {
     cursor = found.end
   }
   if (cursor < lines.length) segments.push({ lines: lines.slice(cursor), firstLine: cursor })
-  const tree: Root = { type: 'root', children: buildBlocks(segments) }
+  const { blocks, flattened } = buildBlocks(segments)
+  const tree: Root = { type: 'root', children: blocks }
+  if (flattened) {
+    messages.push(warning('nesting-flattened', `list items nested more than ${MAX_TEXT_LIST_DEPTH} deep were kept at that depth (their text is kept)`))
+  }
   // Bare URLs and e-mail addresses become links, by GFM's own autolink-literal rule
   // (run only on blocks that could hold one: it is costly on big tables of numbers).
   for (const block of tree.children) {
