@@ -264,6 +264,21 @@ describe('issue 13: harms the real-table set showed (test/tables-dev), in tables
     expect(lines).toContain('2,5 1×1 3')
   })
 
+  it('reads a cell-per-line paste whose empty cell is its pipe alone (` |`) as an empty cell, not as the end of a row', async () => {
+    const lines = ['Item |', 'Qty |', 'Note |', 'Pens |', '4 |', ' |', 'Ink |', '2 |', 'refill |', 'Paper |', '500 |', 'A4 |']
+    const { grids } = await tablesOf(lines.join('\n'))
+    expect(grids).toHaveLength(1)
+    expect(withoutHeaderFlag(gridLines(grids[0]))).toEqual(naiveLines(['Item|Qty|Note', 'Pens|4|', 'Ink|2|refill', 'Paper|500|A4'], (l) => l.split('|')))
+  })
+
+  it('finds the rows of a cell-per-line paste with no figures from how its columns look (symbols under symbols, names under names)', async () => {
+    const cells = ['Bracket', 'Type', '{ }', 'Curly braces', '[ ]', 'Square brackets', '( )', 'Parentheses']
+    const { grids } = await tablesOf(cells.map((c) => `${c} |`).join('\n'))
+    expect(grids).toHaveLength(1)
+    expect(grids[0].headerRows).toBe(1)
+    expect(withoutHeaderFlag(gridLines(grids[0]))).toEqual(naiveLines(['Bracket|Type', '{ }|Curly braces', '[ ]|Square brackets', '( )|Parentheses'], (l) => l.split('|')))
+  })
+
   it('keeps the rows of empty fields the source wrote (`|  |  |`), in pipe rows, GFM rows and tab rows alike', async () => {
     const gfm = ['| Name | Role | City |', '|  |  |  |', '| Alice | Engineer | Paris |', '| Bob | Manager | Lyon |', '|  |  |  |']
     const pipes = ['Item | Qty | Price |', 'Pens | 4 | 1.20 |', ' |  |  |', 'Ink | 2 | 3.50 |']

@@ -92,6 +92,8 @@ interface Entry {
   text: string
   pads: number
   line: number
+  /** False for a line of padding pipes alone. */
+  cell: boolean
 }
 
 /** One entry per line: the cell text (possibly empty) and its padding pipes. */
@@ -103,12 +105,14 @@ function pipeCellEntries(lines: string[], first: number): Entry[] {
     const pipes = occurrences(t, PIPE)
     if (pipes === 0) {
       // Wrapped cell text: belongs to the cell whose line follows.
-      entries.push({ text: t, pads: -1, line: first + i })
+      entries.push({ text: t, pads: -1, line: first + i, cell: true })
       return
     }
     const text = t.slice(0, t.indexOf('|')).trim()
-    if (text === '') entries.push({ text: '', pads: pipes, line: first + i })
-    else entries.push({ text, pads: pipes - 1, line: first + i })
+    // An empty cell is its pipe alone (` |`, or ` | ||` before padding); bare pipes (`||||`) are a row's padding that lost its cell's line.
+    const emptyCell = text === '' && (t === '|' || /^\|\s/u.test(t))
+    if (text === '' && !emptyCell) entries.push({ text: '', pads: pipes, line: first + i, cell: false })
+    else entries.push({ text, pads: pipes - 1, line: first + i, cell: true })
   })
   // Join wrapped lines to the next cell.
   const joined: Entry[] = []
@@ -118,10 +122,10 @@ function pipeCellEntries(lines: string[], first: number): Entry[] {
       carry = carry ? `${carry} ${e.text}` : e.text
       continue
     }
-    joined.push(carry ? { ...e, text: `${carry} ${e.text}`.trim() } : e)
+    joined.push(carry ? { ...e, text: `${carry} ${e.text}`.trim(), cell: true } : e)
     carry = ''
   }
-  if (carry) joined.push({ text: carry, pads: 0, line: entries[entries.length - 1].line })
+  if (carry) joined.push({ text: carry, pads: 0, line: entries[entries.length - 1].line, cell: true })
   return joined
 }
 
@@ -137,7 +141,7 @@ function pipeCellColumns(entries: Entry[]): number | null {
   const totals: number[] = []
   let total = 0
   for (const e of entries) {
-    total += (e.text === '' && e.pads > 0 ? 0 : 1) + e.pads
+    total += (e.cell ? 1 : 0) + e.pads
     if (e.pads > 0) {
       totals.push(total)
       total = 0
@@ -151,29 +155,81 @@ function pipeCellColumns(entries: Entry[]): number | null {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0]
 }
 
+/** What a cell looks like, on three scales: its kind, its length, its word count. Empty cells say nothing. */
+function looks(text: string): [string, number, number] | null {
+  if (text === '') return null
+  const kind = cellKind(text) === 'value' ? 'value' : /[\p{L}\p{N}]/u.test(text) ? 'label' : 'symbol'
+  const words = text.split(/\s+/u).length
+  return [kind, Math.min(4, Math.floor(Math.log2(Array.from(text).length))), words === 1 ? 1 : words <= 3 ? 2 : 3]
+}
+
 /**
- * Without any padding (no merged cells) nothing marks where rows end: take
- * the row length at which the cells fall into the most regular rows — a
- * head of labels, then data rows that all start with the same number of
- * labels before their values.
+ * How alike a column's non-empty cells are: the share of their pairs that
+ * agree, averaged over the three scales. Pairs, not the majority's share,
+ * because a pair's chance of agreeing does not grow as the column gets
+ * shorter: two cells agree by chance far more often than six do.
+ */
+function alike(column: ([string, number, number] | null)[]): number | null {
+  const seen = column.filter((l): l is [string, number, number] => l !== null)
+  if (seen.length < 2) return null
+  let sum = 0
+  for (const scale of [0, 0, 1, 2]) {
+    const counts = new Map<string | number, number>()
+    for (const l of seen) counts.set(l[scale], (counts.get(l[scale]) ?? 0) + 1)
+    let pairs = 0
+    for (const n of counts.values()) pairs += n * (n - 1)
+    sum += pairs / (seen.length * (seen.length - 1))
+  }
+  return sum / 4
+}
+
+/**
+ * Without any padding (no merged cells) nothing marks where rows end, but
+ * every row is full: the column count divides the cell count. Take the
+ * divisor under which the body's columns are most alike (values under
+ * values, short codes under short codes, sentences under sentences), the
+ * first row being the head; with no evidence between two, the one with
+ * more rows (a table of two rows is rarer than one of two columns).
  */
 export function columnsFromKinds(texts: string[]): number {
-  const kinds = texts.map((t) => (cellKind(t) === 'value' ? 'v' : 'l'))
-  let best = { columns: texts.length, score: -Infinity }
-  for (let c = 2; c <= Math.min(30, texts.length); c++) {
-    const rows: string[][] = []
-    for (let i = 0; i < kinds.length; i += c) rows.push(kinds.slice(i, i + c))
-    const head = rows.findIndex((r) => r.includes('v'))
-    if (head === -1) continue
-    const data = rows.slice(head)
-    const shapes = data.map((r) => `${r.indexOf('v')}:${r.lastIndexOf('l') < r.indexOf('v') ? 'ok' : 'mixed'}`)
-    const common = shapes.filter((x) => x === shapes[0]).length / shapes.length
-    let score = 3 * common - Math.abs(head - 1) - (texts.length % c === 0 ? 0 : 1.5) - (data.length === 1 && head === 0 ? 1 : 0)
-    if (shapes[0].endsWith('mixed')) score -= 2
-    if (score > best.score) best = { columns: c, score }
+  const looked = texts.map(looks)
+  const anyValue = looked.some((l) => l?.[0] === 'value')
+  const scores = new Map<number, number>()
+  for (let c = 2; c <= Math.min(30, Math.floor(texts.length / 2)); c++) {
+    if (texts.length % c !== 0) continue
+    const rows = texts.length / c
+    // The head: the rows above the first that holds a value (one row in a table without values).
+    let head = 1
+    if (anyValue) {
+      head = 0
+      while (head < rows && !looked.slice(head * c, head * c + c).some((l) => l?.[0] === 'value')) head++
+    }
+    // Columns against the body as a whole: how much more alike a column is than cells picked at random.
+    const chance = alike(looked.slice(head * c)) ?? 1
+    let score = 0
+    let counted = 0
+    for (let col = 0; col < c; col++) {
+      const column: ([string, number, number] | null)[] = []
+      for (let r = head; r < rows; r++) column.push(looked[r * c + col])
+      const a = alike(column)
+      if (a === null) continue
+      score += a - chance
+      counted++
+    }
+    score = (counted ? score / counted : 0) - HEAD_PENALTY * Math.abs(head - 1)
+    // A body of one row shows nothing about its columns: no better than chance when it holds the values under a head of labels, worse when nothing tells head from body.
+    if (rows - head < 2 && !anyValue) score -= 0.25
+    scores.set(c, score)
   }
-  return best.columns
+  if (scores.size === 0) return texts.length
+  const [columns, top] = [...scores.entries()].reduce((a, b) => (b[1] > a[1] + 1e-9 ? b : a))
+  // A table folded twice over (four columns of a two-column table) looks as regular as the table: take the fold's period when it does nearly as well.
+  for (const [c, score] of scores) if (c < columns && columns % c === 0 && score >= top - FOLD_MARGIN) return c
+  return columns
 }
+const FOLD_MARGIN = 0.05
+// With no merged cells (no padding) a head of several rows is rare: it must earn its rows.
+const HEAD_PENALTY = 0.3
 
 export function parsePipeCells(lines: string[], first: number): { rows: RawRow[]; columns: number | null } {
   const entries = pipeCellEntries(lines, first)
@@ -188,7 +244,7 @@ export function parsePipeCells(lines: string[], first: number): { rows: RawRow[]
   }
   for (const e of entries) {
     if (!current) current = { cells: [], slots: columns ?? undefined, line: e.line } as RawRow
-    if (e.text !== '' || e.pads === 0) {
+    if (e.cell) {
       current.cells.push({ text: e.text })
       used++
     }
