@@ -27,6 +27,12 @@ async function tablesOf(text: string) {
 function naiveLines(lines: string[], split: (line: string) => string[]): string[] {
   return lines.flatMap((line, r) => split(line).map((text, c) => `${r},${c} 1×1 ${text}`))
 }
+/** Grid lines (`r,c …`) in row-major order. */
+const byPosition = (a: string, b: string) => {
+  const [ra, ca] = a.split(' ')[0].split(',').map(Number)
+  const [rb, cb] = b.split(' ')[0].split(',').map(Number)
+  return ra - rb || ca - cb
+}
 const withoutHeaderFlag = (lines: string[]) => lines.map((l) => l.replace(/ [hd] /, ' '))
 
 beforeAll(() => {
@@ -277,6 +283,13 @@ describe('issue 13: harms the real-table set showed (test/tables-dev), in tables
     expect(grids).toHaveLength(1)
     expect(grids[0].headerRows).toBe(1)
     expect(withoutHeaderFlag(gridLines(grids[0]))).toEqual(naiveLines(['Bracket|Type', '{ }|Curly braces', '[ ]|Square brackets', '( )|Parentheses'], (l) => l.split('|')))
+  })
+
+  it('keeps the last rows of a spaces table whose readings are missing (a date alone under the dates) in the table', async () => {
+    const lines = ['date       co2', '19580329   316.1', '19580405   317.3', '19580412   317.6', '19580531', '19580607']
+    const { grids } = await tablesOf(lines.join('\n'))
+    expect(grids).toHaveLength(1)
+    expect(withoutHeaderFlag(gridLines(grids[0]))).toEqual(naiveLines(lines, (l) => l.split(/ {2,}/)).concat(['4,1 1×1 ', '5,1 1×1 ']).sort(byPosition))
   })
 
   it('keeps the rows of empty fields the source wrote (`|  |  |`), in pipe rows, GFM rows and tab rows alike', async () => {

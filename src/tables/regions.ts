@@ -189,6 +189,24 @@ function trimBlank(classes: LineClass[], start: number, end: number): number {
   return end
 }
 
+/**
+ * Rows at the foot of a spaces table whose other cells are empty (`19580531`
+ * under dates with their readings): lines of one figure, right after the
+ * run, lined up with the first cell of its last row, itself a figure. Only
+ * figures: a line of words after a table is as likely the next paragraph.
+ */
+function extendByLoneFigures(lines: string[], classes: LineClass[], start: number, end: number): number {
+  const last = segmentsOf(lines[end - 1])[0]
+  if (end - start < 2 || !last || cellKind(last.text) !== 'value') return end
+  while (end < lines.length && classes[end] === 'text') {
+    const cells = segmentsOf(lines[end])
+    if (cells.length !== 1 || cellKind(cells[0].text) !== 'value') break
+    if (Math.abs(cells[0].start - last.start) > 1 && Math.abs(cells[0].end - last.end) > 1) break
+    end++
+  }
+  return end
+}
+
 export function findRegions(lines: string[]): Region[] {
   const classes = lines.map(classifyLine)
   const pipesAt = separatorCounter(lines, 124)
@@ -273,7 +291,7 @@ export function findRegions(lines: string[]): Region[] {
       continue
     }
     if (c === 'spaces') {
-      const end = extend(
+      let end = extend(
         classes,
         i,
         (k) =>
@@ -282,6 +300,7 @@ export function findRegions(lines: string[]): Region[] {
           // A row whose other cells are empty: indented, its one cell lined up under a cell above.
           (classes[k] === 'text' && /^ {2,}\S/u.test(lines[k]) && classes[k - 1] === 'spaces' && linesUp(lines[k], lines[k - 1]))
       )
+      end = extendByLoneFigures(lines, classes, i, end)
       const gaps = (line: string) => line.trim().split(/ {2,}|\u3000+|\t+/u).length
       // Two lines can be a table when both have three or more aligned cells, or when every cell lines up.
       const threeCells = end - i === 2 && gaps(lines[i]) >= 3 && gaps(lines[i]) === gaps(lines[i + 1])
