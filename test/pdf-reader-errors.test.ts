@@ -3,8 +3,10 @@
  * password), damaged and truncated ones, and one that takes too long. Each
  * ends in one clear line, never a hang; the CLI is driven as a user would.
  */
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import { deflateSync } from 'node:zlib'
 import { join } from 'node:path'
 import { toString } from 'mdast-util-to-string'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -82,6 +84,55 @@ describe('damaged PDFs', () => {
     expect(error).toBeInstanceOf(ConversionError)
     expect((error as ConversionError).code).toBe('timeout')
     expect((error as ConversionError).message).toMatch(/^gave up .* after 0 s; the PDF may be damaged$/)
+  })
+})
+
+/** A hand-made PDF of the given objects (1 is the catalog), with a correct cross-reference table. */
+function rawPdf(objects: (string | Buffer)[]): Buffer {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')]
+  const offsets: number[] = []
+  let at = parts[0].length
+  objects.forEach((body, i) => {
+    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), Buffer.isBuffer(body) ? body : Buffer.from(body), Buffer.from('\nendobj\n')])
+    offsets.push(at)
+    parts.push(chunk)
+    at += chunk.length
+  })
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`))
+  return Buffer.concat(parts)
+}
+
+const stream = (dict: string, data: Buffer) => Buffer.concat([Buffer.from(`<< /Length ${data.length} ${dict} >>\nstream\n`), data, Buffer.from('\nendstream')])
+
+describe('a decompression bomb in a page', () => {
+  // Page 1 draws 80 MiB of path operators from a 80 KB stream; page 2 is a line of text.
+  const bomb = deflateSync(Buffer.from('0 0 m 1 1 l S\n'.repeat(6_000_000)), { level: 9 })
+  const text = 'BT /F1 12 Tf 72 700 Td (Still here) Tj ET'
+  const pdf = rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>',
+    stream('/Filter /FlateDecode', bomb),
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 6 0 R >> >> /Contents 7 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    stream('', Buffer.from(text))
+  ])
+
+  it('refuses the page before pdf.js inflates it, says why, and reads the other pages', async () => {
+    const { doc, messages } = await readPdf(new Uint8Array(pdf))
+    expect(doc.tree.children.map((n) => toString(n))).toEqual(['Still here'])
+    expect(messages.map((m) => m.text)).toContainEqual(expect.stringMatching(/^page 1 could not be read \(its content \(object 4 0 R\) decompresses to more than 64 MiB: a decompression bomb\?\); it is left out$/))
+  })
+
+  it('fails a PDF whose only page is such a bomb with one line, exit code 1 and no output file', async () => {
+    const file = join(dir, 'bomb.pdf')
+    const out = join(dir, 'bomb.txt')
+    await writeFile(file, rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>', stream('/Filter /FlateDecode', bomb)]))
+    const run = await runCli(['convert', file, '--to', 'txt', '-o', out])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe(`docmend: ${file}: no page of the PDF could be read; it is damaged (page 1: its content (object 4 0 R) decompresses to more than 64 MiB: a decompression bomb?)\n`)
+    expect(existsSync(out)).toBe(false)
   })
 })
 

@@ -175,6 +175,8 @@ class ObjectIndex {
   private readonly names = new Map<number, Names | null>()
   private readonly budget: number
   decoded = 0
+  /** Streams that decompress past STREAM_CAP (decompression bombs, or drawings too large to read). */
+  readonly oversized = new Set<number>()
 
   /**
    * Reads `bytes` at once: pdf.js may take the buffer over (transfer it) once
@@ -251,20 +253,26 @@ class ObjectIndex {
     return { value: this.streamObjects.get(at.stream)?.[at.index] ?? null }
   }
 
-  /** A stream's data, decoded; `undefined` when this reader cannot decode it or the budget is spent. */
-  decode(obj: PdfObject): Uint8Array | undefined {
+  /**
+   * A stream's data, decoded; `undefined` when this reader cannot decode it
+   * or the budget is spent. A page's own content (`pageContent`) is decoded
+   * whatever the budget (pdf.js decodes it anyway), up to STREAM_CAP, and
+   * one that goes past is marked `oversized`.
+   */
+  decode(obj: PdfObject, num?: number, pageContent = false): Uint8Array | undefined {
     if (!obj.stream || !(obj.value instanceof Map)) return undefined
     const filter = this.resolve(obj.value.get('Filter'))
     const filters = Array.isArray(filter) ? filter.map((f) => this.resolve(f)) : filter === undefined ? [] : [filter]
-    if (this.decoded + (obj.stream.end - obj.stream.start) > this.budget) return undefined
+    if (!pageContent && this.decoded + (obj.stream.end - obj.stream.start) > this.budget) return undefined
     let data: Uint8Array = Buffer.from(this.text.slice(obj.stream.start, obj.stream.end), 'latin1')
     for (const f of filters) {
       if (!isName(f) || (f.name !== 'FlateDecode' && f.name !== 'Fl')) return undefined
-      const room = Math.min(STREAM_CAP, this.budget - this.decoded)
+      const room = pageContent ? STREAM_CAP : Math.min(STREAM_CAP, this.budget - this.decoded)
       if (room <= 0) return undefined
       try {
         data = inflateSync(data, { maxOutputLength: room, finishFlush: 2 /* Z_SYNC_FLUSH: keep what a truncated stream holds */ })
-      } catch {
+      } catch (error) {
+        if (room === STREAM_CAP && num !== undefined && (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') this.oversized.add(num)
         return undefined
       }
     }
@@ -318,7 +326,7 @@ export function drawingCycle(index: ObjectIndex, pageNum: number): number[] | nu
   let pageContent = ''
   for (const part of parts) {
     const obj = index.get(part.num)
-    const data = obj && index.decode(obj)
+    const data = obj && index.decode(obj, part.num, true)
     if (data) pageContent += `${Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1')}\n`
   }
 
@@ -362,6 +370,23 @@ export function drawingCycle(index: ObjectIndex, pageNum: number): number[] | nu
     return null
   }
   return walk(drawnNames(pageContent), resources ? [resources] : [])
+}
+
+/** Bytes a page's content stream may decompress to before the page is refused. */
+export const PAGE_CONTENT_CAP = STREAM_CAP
+
+/**
+ * The page's content streams that decompress past PAGE_CONTENT_CAP: known
+ * once `drawingCycle` has read the page. pdf.js would inflate such a stream
+ * whole, outside the heap cap, and run its operators until the page timer
+ * stops it (a 1 MB stream bomb: 512 MiB of drawing, 30 s, 1.4 GB).
+ */
+export function oversizedContent(index: ObjectIndex, pageNum: number): number[] {
+  const page = index.dict({ num: pageNum })
+  if (!page) return []
+  const contents = index.resolve(page.get('Contents'))
+  const parts = (Array.isArray(contents) ? contents : [page.get('Contents')]).filter(isRef)
+  return parts.map((part) => part.num).filter((num) => index.oversized.has(num))
 }
 
 /** The raw-object reader for one document, built once, used for each of its pages. */

@@ -7,7 +7,7 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { PageContent, PdfInfo } from '../types.js'
 import type { Matrix } from './matrix.js'
-import { type ObjectIndex, drawingCycle, drawingIndex } from './drawing-cycles.js'
+import { type ObjectIndex, PAGE_CONTENT_CAP, drawingCycle, drawingIndex, oversizedContent } from './drawing-cycles.js'
 import { documentParams, loadPdfjs } from './pdfjs.js'
 import { rulesFromOperators } from './rules.js'
 import { type PdfjsTextItem, type PdfjsTextStyle, runsFromTextItems } from './runs.js'
@@ -132,12 +132,17 @@ async function readPage(page: PDFPageProxy, pdfjs: Awaited<ReturnType<typeof loa
   const viewport = page.getViewport({ scale: 1 })
   const base = viewport.transform as Matrix
   const warnings: string[] = []
+  // Read from the raw bytes first: a drawing that draws itself, and content too large to read, are known before pdf.js expands them.
+  const cycle = pageCycle(index, page)
+  const oversized = index && page.ref ? oversizedContent(index, page.ref.num) : []
+  if (oversized.length > 0) {
+    throw new Error(`its content (object ${oversized[0]} 0 R) decompresses to more than ${PAGE_CONTENT_CAP / 2 ** 20} MiB: a decompression bomb?`)
+  }
   const text = await page.getTextContent({ disableNormalization: false })
   const size = { width: viewport.width, height: viewport.height }
   const items = text.items.filter((item): item is PdfjsTextItem & typeof item => 'str' in item)
   let drawn: { items: PdfjsTextItem[]; fontNames: Map<string, string>; rules: PageContent['rules']; truncated: boolean }
   // pdf.js 5.6 would expand such a drawing without end (see drawing-cycles.ts): only the page's text is read.
-  const cycle = pageCycle(index, page)
   if (cycle) {
     const reason = `a form XObject or pattern draws itself (objects ${cycle.map((num) => `${num} 0 R`).join(' -> ')})`
     if (!items.some((item) => item.str.trim() !== '')) throw new Error(reason)
