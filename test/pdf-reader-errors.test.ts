@@ -125,6 +125,28 @@ describe('a decompression bomb in a page', () => {
     expect(messages.map((m) => m.text)).toContainEqual(expect.stringMatching(/^page 1 could not be read \(its content \(object 4 0 R\) decompresses to more than 64 MiB: a decompression bomb\?\); it is left out$/))
   })
 
+  it('counts a page\'s content streams together (one stream of 47 MiB drawn twice), and a form the page draws', async () => {
+    const half = deflateSync(Buffer.from('0 0 m 1 1 l S\n'.repeat(3_500_000)), { level: 9 })
+    const twice = rawPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [4 0 R 4 0 R] >>',
+      stream('/Filter /FlateDecode', half)
+    ])
+    const form = rawPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Fm1 5 0 R >> >> /Contents 4 0 R >>',
+      stream('', Buffer.from('q /Fm1 Do Q')),
+      stream('/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Filter /FlateDecode', bomb)
+    ])
+    for (const [pdf, object] of [[twice, 4], [form, 5]] as const) {
+      const error = await readPdf(new Uint8Array(pdf)).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(ConversionError)
+      expect((error as ConversionError).message).toBe(`no page of the PDF could be read; it is damaged (page 1: its content (object ${object} 0 R) decompresses to more than 64 MiB: a decompression bomb?)`)
+    }
+  })
+
   it('fails a PDF whose only page is such a bomb with one line, exit code 1 and no output file', async () => {
     const file = join(dir, 'bomb.pdf')
     const out = join(dir, 'bomb.txt')

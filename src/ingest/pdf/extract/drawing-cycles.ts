@@ -18,7 +18,12 @@
  * (a visited set), decoding is capped, and anything this reader cannot
  * follow (an unknown filter, an encrypted object stream) is passed over, so
  * the check costs one pass over the file and at most one decoding of each
- * stream, within a budget proportional to the file's size.
+ * form and pattern, within a budget proportional to the file's size. A
+ * page's own content is decoded for each page that draws it, outside that
+ * budget (pdf.js decodes it too), up to 64 MiB for the page: a page whose
+ * Flate-compressed content, or a form it draws, goes past is refused
+ * (`oversizedContent`). Content behind other filters, or encrypted, is not
+ * measured here.
  */
 import { inflateSync } from 'node:zlib'
 
@@ -37,13 +42,15 @@ interface PdfObject {
 }
 
 /**
- * Decoded bytes the whole check of a document may produce (content streams
- * and object streams): 16 times the file, at least 64 MiB; one stream at most
- * 64 MiB (what is past that is not read). Each stream is decoded once per document.
+ * Decoded bytes the check of a document's forms, patterns and object streams
+ * may produce: 16 times the file, at least 64 MiB; one stream at most 64 MiB
+ * (what is past that is not read). Each is decoded once per document.
  */
 const MIN_DECODE_BUDGET = 64 * 1024 * 1024
 const DECODE_PER_FILE_BYTE = 16
 const STREAM_CAP = 64 * 1024 * 1024
+/** Bytes a page's content streams together may decompress to before the page is refused. */
+export const PAGE_CONTENT_CAP = STREAM_CAP
 /** Nesting followed (pdf.js itself would take far longer over a deeper one). */
 const MAX_DEPTH = 200
 const DELIMITER = /[\s/[\]()<>{}%]/
@@ -177,6 +184,8 @@ class ObjectIndex {
   decoded = 0
   /** Streams that decompress past STREAM_CAP (decompression bombs, or drawings too large to read). */
   readonly oversized = new Set<number>()
+  /** Pages that draw a form or pattern marked `oversized`, with that stream. */
+  readonly oversizedDrawn = new Map<number, number>()
 
   /**
    * Reads `bytes` at once: pdf.js may take the buffer over (transfer it) once
@@ -255,28 +264,34 @@ class ObjectIndex {
 
   /**
    * A stream's data, decoded; `undefined` when this reader cannot decode it
-   * or the budget is spent. A page's own content (`pageContent`) is decoded
-   * whatever the budget (pdf.js decodes it anyway), up to STREAM_CAP, and
-   * one that goes past is marked `oversized`.
+   * or the budget is spent. A page's own content is decoded outside the
+   * budget (pdf.js decodes it anyway) within `pageRoom` bytes; a stream that
+   * decodes past its room (or past STREAM_CAP) is marked `oversized`.
    */
-  decode(obj: PdfObject, num?: number, pageContent = false): Uint8Array | undefined {
+  decode(obj: PdfObject, num?: number, pageRoom?: number): Uint8Array | undefined {
     if (!obj.stream || !(obj.value instanceof Map)) return undefined
+    if (num !== undefined && this.oversized.has(num)) return undefined
     const filter = this.resolve(obj.value.get('Filter'))
     const filters = Array.isArray(filter) ? filter.map((f) => this.resolve(f)) : filter === undefined ? [] : [filter]
-    if (!pageContent && this.decoded + (obj.stream.end - obj.stream.start) > this.budget) return undefined
+    if (pageRoom === undefined && this.decoded + (obj.stream.end - obj.stream.start) > this.budget) return undefined
     let data: Uint8Array = Buffer.from(this.text.slice(obj.stream.start, obj.stream.end), 'latin1')
     for (const f of filters) {
       if (!isName(f) || (f.name !== 'FlateDecode' && f.name !== 'Fl')) return undefined
-      const room = pageContent ? STREAM_CAP : Math.min(STREAM_CAP, this.budget - this.decoded)
-      if (room <= 0) return undefined
+      const room = pageRoom ?? Math.min(STREAM_CAP, this.budget - this.decoded)
+      if (room <= 0) {
+        // A page whose earlier streams filled its room.
+        if (pageRoom !== undefined && num !== undefined) this.oversized.add(num)
+        return undefined
+      }
       try {
         data = inflateSync(data, { maxOutputLength: room, finishFlush: 2 /* Z_SYNC_FLUSH: keep what a truncated stream holds */ })
       } catch (error) {
-        if (room === STREAM_CAP && num !== undefined && (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') this.oversized.add(num)
+        const full = pageRoom !== undefined || room === STREAM_CAP
+        if (full && num !== undefined && (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') this.oversized.add(num)
         return undefined
       }
     }
-    this.decoded += data.length
+    if (pageRoom === undefined) this.decoded += data.length
     return data
   }
 
@@ -284,7 +299,7 @@ class ObjectIndex {
   drawnBy(num: number): Names | null {
     if (!this.names.has(num)) {
       const obj = this.get(num)
-      const data = obj && this.decode(obj)
+      const data = obj && this.decode(obj, num)
       this.names.set(num, data ? drawnNames(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1')) : null)
     }
     return this.names.get(num) ?? null
@@ -323,11 +338,14 @@ export function drawingCycle(index: ObjectIndex, pageNum: number): number[] | nu
   const contents = index.resolve(page.get('Contents'))
   const parts = (Array.isArray(contents) ? contents : [page.get('Contents')]).filter(isRef)
   // A page's content may be split anywhere between its streams (even inside an operation): read as one.
+  // Within PAGE_CONTENT_CAP for all its streams together: a stream drawn twice counts twice, as pdf.js reads it twice.
   let pageContent = ''
   for (const part of parts) {
     const obj = index.get(part.num)
-    const data = obj && index.decode(obj, part.num, true)
+    const room = PAGE_CONTENT_CAP - pageContent.length
+    const data = obj && index.decode(obj, part.num, room)
     if (data) pageContent += `${Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1')}\n`
+    if (index.oversized.has(part.num)) break
   }
 
   const done = new Set<number>()
@@ -357,7 +375,10 @@ export function drawingCycle(index: ObjectIndex, pageNum: number): number[] | nu
       const isTiling = obj.value.get('PatternType') === 1
       if (!isForm && !isTiling) continue
       const names = index.drawnBy(target.num)
-      if (!names) continue
+      if (!names) {
+        if (index.oversized.has(target.num)) index.oversizedDrawn.set(pageNum, target.num)
+        continue
+      }
       const own = index.dict(obj.value.get('Resources'))
       path.push(target.num)
       onPath.add(target.num)
@@ -372,8 +393,6 @@ export function drawingCycle(index: ObjectIndex, pageNum: number): number[] | nu
   return walk(drawnNames(pageContent), resources ? [resources] : [])
 }
 
-/** Bytes a page's content stream may decompress to before the page is refused. */
-export const PAGE_CONTENT_CAP = STREAM_CAP
 
 /**
  * The page's content streams that decompress past PAGE_CONTENT_CAP: known
@@ -386,7 +405,9 @@ export function oversizedContent(index: ObjectIndex, pageNum: number): number[] 
   if (!page) return []
   const contents = index.resolve(page.get('Contents'))
   const parts = (Array.isArray(contents) ? contents : [page.get('Contents')]).filter(isRef)
-  return parts.map((part) => part.num).filter((num) => index.oversized.has(num))
+  const own = parts.map((part) => part.num).filter((num) => index.oversized.has(num))
+  const drawn = index.oversizedDrawn.get(pageNum)
+  return own.length > 0 || drawn === undefined ? own : [drawn]
 }
 
 /** The raw-object reader for one document, built once, used for each of its pages. */
