@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { constants, deflateRawSync, inflateRawSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CLI, ROOT, runCli } from './helpers/cli.js'
-import { documentXml, minimalDocxEntries, writeZip } from './helpers/docx.js'
+import { deflate, documentXml, minimalDocxEntries, writeZip } from './helpers/docx.js'
 
 const MIB = 1024 * 1024
 
@@ -146,6 +146,29 @@ describe('hostile DOCX input', () => {
   it('still converts the well-formed file given with them', async () => {
     expect(lineFor('minimal.docx')).toEqual([])
     expect(await readFile(join(path('out'), 'minimal.html'), 'utf8')).toContain('<p>报告</p>')
+  })
+})
+
+describe('a DOCX whose XML is more than its memory limit can read', () => {
+  let tmp = ''
+  beforeAll(async () => {
+    tmp = await mkdtemp(join(tmpdir(), 'docmend-elements-'))
+  })
+  afterAll(async () => {
+    await rm(tmp, { recursive: true, force: true })
+  })
+
+  it('is refused with one line before mammoth reads it, not after it has filled the heap', async () => {
+    // 1.5 million elements (500,000 short paragraphs, 19 MB of XML in a 60 KB file); 256 MiB of heap reads about 1 million.
+    const xml = documentXml(paragraph.repeat(500_000))
+    const entries = minimalDocxEntries(documentXml(paragraph)).map((e) => (e.name === 'word/document.xml' ? { name: e.name, data: deflate(xml), method: 8 as const, declaredSize: Buffer.byteLength(xml) } : e))
+    const file = join(tmp, 'paragraphs.docx')
+    await writeFile(file, writeZip(entries))
+    const run = await runMeasured(['convert', file, '--to', 'html', '-o', join(tmp, 'paragraphs.html'), '--max-memory', '256'])
+    expect(run.code).toBe(1)
+    expect(run.lines).toHaveLength(1)
+    expect(run.lines[0]).toMatch(new RegExp(`^docmend: ${file}: word/document\\.xml brings the document to 1\\.5 million XML elements, more than its memory limit can read \\(about 1\\.\\d million\\); refused$`))
+    expect(await readdir(tmp)).toEqual(['paragraphs.docx'])
   })
 })
 

@@ -72,3 +72,18 @@ export function xmlDeeperThan(xml: Uint8Array, max: number = MAX_XML_DEPTH): boo
   }
   return false
 }
+
+/**
+ * Elements opened in `xml` (UTF-8 bytes): every `<` followed by a name
+ * start. A `<` inside a comment or an attribute value may be counted too;
+ * this is an estimate of the parser's work, not a parse.
+ */
+export function xmlElementCount(xml: Uint8Array): number {
+  const buffer = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength)
+  let count = 0
+  for (let i = buffer.indexOf(LT); i !== -1; i = buffer.indexOf(LT, i + 1)) {
+    const next = xml[i + 1]
+    if (next !== SLASH && next !== BANG && next !== QUESTION && next !== undefined) count++
+  }
+  return count
+}
