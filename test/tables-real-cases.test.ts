@@ -277,6 +277,25 @@ describe('issue 13: harms the real-table set showed (test/tables-dev), in tables
     expect(withoutHeaderFlag(gridLines(grids[0]))).toEqual(naiveLines(['Item|Qty|Note', 'Pens|4|', 'Ink|2|refill', 'Paper|500|A4'], (l) => l.split('|')))
   })
 
+  it('keeps the text of a cell-per-line paste whose line opens with a pipe (`| Alice |`)', async () => {
+    const rows = ['Name|Staff|Cost', 'Alice|3|1,200', 'Bob|5|2,400', 'Carol|2|900']
+    const cells = rows.flatMap((r) => r.split('|')).map((c) => (c === 'Alice' ? `| ${c} |` : `${c} |`))
+    const { grids } = await tablesOf(cells.join('\n'))
+    expect(grids).toHaveLength(1)
+    expect(withoutHeaderFlag(gridLines(grids[0]))).toEqual(naiveLines(rows, (l) => l.split('|')))
+  })
+
+  it('finds the rows of a cell-per-line paste whose last row is a cell short (eleven cells, three columns)', async () => {
+    const rows = ['Name|Staff|Cost', 'Alice|3|1,200', 'Bob|5|2,400', 'Carol|2']
+    const { grids } = await tablesOf(rows.flatMap((r) => r.split('|')).map((c) => `${c} |`).join('\n'))
+    expect(grids).toHaveLength(1)
+    expect(grids[0].cols).toBe(3)
+    const lines = withoutHeaderFlag(gridLines(grids[0]))
+    expect(lines.slice(0, 10)).toEqual(naiveLines(rows, (l) => l.split('|')).slice(0, 10))
+    // Which of the two columns the short row's figure belongs to, nothing says.
+    expect(lines.filter((l) => /^3,[12] 1×1 2$/.test(l))).toHaveLength(1)
+  })
+
   it('finds the rows of a cell-per-line paste with no figures from how its columns look (symbols under symbols, names under names)', async () => {
     const cells = ['Bracket', 'Type', '{ }', 'Curly braces', '[ ]', 'Square brackets', '( )', 'Parentheses']
     const { grids } = await tablesOf(cells.map((c) => `${c} |`).join('\n'))

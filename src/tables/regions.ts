@@ -199,6 +199,8 @@ function extendByLoneFigures(lines: string[], classes: LineClass[], start: numbe
   const last = segmentsOf(lines[end - 1])[0]
   if (end - start < 2 || !last || cellKind(last.text) !== 'value') return end
   while (end < lines.length && classes[end] === 'text') {
+    // A figure is short: a long line is not one, and is not split to find out.
+    if (lines[end].trim().length > 40) break
     const cells = segmentsOf(lines[end])
     if (cells.length !== 1 || cellKind(cells[0].text) !== 'value') break
     if (Math.abs(cells[0].start - last.start) > 1 && Math.abs(cells[0].end - last.end) > 1) break
@@ -300,13 +302,14 @@ export function findRegions(lines: string[]): Region[] {
           // A row whose other cells are empty: indented, its one cell lined up under a cell above.
           (classes[k] === 'text' && /^ {2,}\S/u.test(lines[k]) && classes[k - 1] === 'spaces' && linesUp(lines[k], lines[k - 1]))
       )
-      end = extendByLoneFigures(lines, classes, i, end)
       const gaps = (line: string) => line.trim().split(/ {2,}|\u3000+|\t+/u).length
       // Two lines can be a table when both have three or more aligned cells, or when every cell lines up.
       const threeCells = end - i === 2 && gaps(lines[i]) >= 3 && gaps(lines[i]) === gaps(lines[i + 1])
       const allLineUp = end - i === 2 && gaps(lines[i]) >= 2 && linesUp(lines[i + 1], lines[i]) && linesUp(lines[i], lines[i + 1], 1)
       const enough = ((end - i >= 3 || threeCells) && columnsAlign(lines.slice(i, end))) || allLineUp
       const start = i > 0 && classes[i - 1] === 'text' && resemblesSectionRow(lines[i - 1], lines, i - 1) ? i - 1 : i
+      // Rows of one figure at the foot join a table found without them.
+      if (enough) end = extendByLoneFigures(lines, classes, i, end)
       if (enough) regions.push({ layout: 'spaces', start, end })
       i = Math.max(end, i + 1)
       continue

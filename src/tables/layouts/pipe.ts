@@ -108,7 +108,13 @@ function pipeCellEntries(lines: string[], first: number): Entry[] {
       entries.push({ text: t, pads: -1, line: first + i, cell: true })
       return
     }
-    const text = t.slice(0, t.indexOf('|')).trim()
+    const pieces = t.split('|').map((p) => p.trim())
+    const text = pieces.filter((p) => p !== '').join(' ')
+    if (pieces[0] === '' && text !== '') {
+      // A pipe before the text opens its cell (`| foo |`): the closing pipe ends it, the rest pad.
+      entries.push({ text, pads: Math.max(0, pipes - 2), line: first + i, cell: true })
+      return
+    }
     // An empty cell is its pipe alone (` |`, or ` | ||` before padding); bare pipes (`||||`) are a row's padding that lost its cell's line.
     const emptyCell = text === '' && (t === '|' || /^\|\s/u.test(t))
     if (text === '' && !emptyCell) entries.push({ text: '', pads: pipes, line: first + i, cell: false })
@@ -165,7 +171,7 @@ function looks(text: string): [string, number, number] | null {
 
 /**
  * How alike a column's non-empty cells are: the share of their pairs that
- * agree, averaged over the three scales. Pairs, not the majority's share,
+ * agree, averaged over the three scales, kind counting twice. Pairs, not the majority's share,
  * because a pair's chance of agreeing does not grow as the column gets
  * shorter: two cells agree by chance far more often than six do.
  */
@@ -185,7 +191,8 @@ function alike(column: ([string, number, number] | null)[]): number | null {
 
 /**
  * Without any padding (no merged cells) nothing marks where rows end, but
- * every row is full: the column count divides the cell count. Take the
+ * rows are full: the column count divides the cell count (else one row is
+ * short, which costs SHORT_ROW_PENALTY). Take the
  * divisor under which the body's columns are most alike (values under
  * values, short codes under short codes, sentences under sentences), the
  * first row being the head; with no evidence between two, the one with
@@ -196,8 +203,7 @@ export function columnsFromKinds(texts: string[]): number {
   const anyValue = looked.some((l) => l?.[0] === 'value')
   const scores = new Map<number, number>()
   for (let c = 2; c <= Math.min(30, Math.floor(texts.length / 2)); c++) {
-    if (texts.length % c !== 0) continue
-    const rows = texts.length / c
+    const rows = Math.ceil(texts.length / c)
     // The head: the rows above the first that holds a value (one row in a table without values).
     let head = 1
     if (anyValue) {
@@ -210,7 +216,7 @@ export function columnsFromKinds(texts: string[]): number {
     let counted = 0
     for (let col = 0; col < c; col++) {
       const column: ([string, number, number] | null)[] = []
-      for (let r = head; r < rows; r++) column.push(looked[r * c + col])
+      for (let r = head; r < rows && r * c + col < texts.length; r++) column.push(looked[r * c + col])
       const a = alike(column)
       if (a === null) continue
       score += a - chance
@@ -219,6 +225,8 @@ export function columnsFromKinds(texts: string[]): number {
     score = (counted ? score / counted : 0) - HEAD_PENALTY * Math.abs(head - 1)
     // A body of one row shows nothing about its columns: no better than chance when it holds the values under a head of labels, worse when nothing tells head from body.
     if (rows - head < 2 && !anyValue) score -= 0.25
+    // A row short of cells (one lost, or a table cut short) is possible, but every row full is the rule.
+    if (texts.length % c !== 0) score -= SHORT_ROW_PENALTY
     scores.set(c, score)
   }
   if (scores.size === 0) return texts.length
@@ -228,6 +236,7 @@ export function columnsFromKinds(texts: string[]): number {
   return columns
 }
 const FOLD_MARGIN = 0.05
+const SHORT_ROW_PENALTY = 0.5
 // With no merged cells (no padding) a head of several rows is rare: it must earn its rows.
 const HEAD_PENALTY = 0.3
 
