@@ -18,6 +18,13 @@ describe('tables wider than any table', () => {
     expect(toString(doc.tree).split('ab').length - 1).toBe(5_000)
   })
 
+  it('leaves two lines of 20,000 cells each as text without comparing them cell by cell (that took a minute)', async () => {
+    const text = `${'cell  '.repeat(20_000)}\n${'cell  '.repeat(20_000)}\n`
+    expect(findTables(splitLines(text))).toEqual([])
+    const { doc } = await readDocument(text, { from: 'text' })
+    expect(toString(doc.tree).split('cell').length - 1).toBe(40_000)
+  })
+
   it(`still reads a table of ${MAX_TABLE_COLUMNS} columns`, () => {
     const cols = MAX_TABLE_COLUMNS
     const head = Array.from({ length: cols }, (_, i) => `h${i}`).join('\t')

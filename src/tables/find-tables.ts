@@ -8,6 +8,7 @@ import { inferGrid } from './infer/index.js'
 import { parseBrokenGfm } from './layouts/gfm-like.js'
 import { parsePipeCells, parsePipeRows } from './layouts/pipe.js'
 import { parseSpaces } from './layouts/spaces.js'
+import { MAX_TABLE_COLUMNS } from './raw.js'
 import { parseTabCells, parseTabRows } from './layouts/tab.js'
 import { isNumberedProse } from './numbered-prose.js'
 import type { RawTable } from './raw.js'
@@ -34,12 +35,7 @@ export function rawTable(lines: string[], region: Region): RawTable {
   }
 }
 
-/**
- * More columns than any table a person reads (statistical tables run to a
- * few dozen): such a region stays text. Rebuilding its grid costs time that
- * grows faster than its width (a line of 20,000 cells took a minute).
- */
-export const MAX_TABLE_COLUMNS = 1000
+export { MAX_TABLE_COLUMNS } from './raw.js'
 
 function widerThanAnyTable(raw: RawTable): boolean {
   if ((raw.columns ?? 0) > MAX_TABLE_COLUMNS) return true

@@ -7,6 +7,13 @@ import type { TableOrigin } from '../ast/types.js'
 
 export type Layout = TableOrigin['layout']
 
+/**
+ * More columns than any table a person reads (statistical tables run to a
+ * few dozen): such a region stays text. Rebuilding its grid costs time that
+ * grows faster than its width (a line of 20,000 cells took a minute).
+ */
+export const MAX_TABLE_COLUMNS = 1000
+
 export interface RawCell {
   /** Cell text as found (not yet normalized). Empty only for explicit empty cells. */
   text: string

@@ -10,8 +10,8 @@ import { occurrences } from '../text/occurrences.js'
 import { cellKind } from './cell-kind.js'
 import { isGfmDelimiter } from './gfm.js'
 import { labelSimilarity } from './infer/labels.js'
-import type { Layout } from './raw.js'
-import { segmentsOf } from './layouts/spaces.js'
+import { type Layout, MAX_TABLE_COLUMNS } from './raw.js'
+import { segmentWork, segmentsOf } from './layouts/spaces.js'
 
 export type LineClass = 'blank' | 'pipe' | 'pipe-cell' | 'gfm' | 'tab-row' | 'tab-cell' | 'spaces' | 'text'
 
@@ -75,10 +75,16 @@ function columnsAlign(lines: string[]): boolean {
     const out: number[] = []
     const cells = [...line.matchAll(/\S+(?: \S+)*/gu)]
     if (cells.length < 2) return out
+    // Widths add up cell by cell (from the line's start each time would be quadratic).
+    let at = 0
+    let width = 0
     cells.forEach((m, i) => {
-      const start = displayWidth(line.slice(0, m.index ?? 0))
+      const start = width + displayWidth(line.slice(at, m.index ?? 0))
       if (i > 0) out.push(start)
-      out.push(-(start + displayWidth(m[0])))
+      width = start + displayWidth(m[0])
+      out.push(-width)
+      segmentWork.chars += (m.index ?? 0) + m[0].length - at
+      at = (m.index ?? 0) + m[0].length
     })
     return out
   }).filter((s) => s.length > 0)
@@ -102,6 +108,8 @@ function columnsAlign(lines: string[]): boolean {
 function linesUp(line: string, other: string, from = 0): boolean {
   const cells = segmentsOf(line).slice(from)
   const above = segmentsOf(other)
+  // A line of more cells than any table has is no table row (and comparing it cell by cell would cost cells²).
+  if (cells.length > MAX_TABLE_COLUMNS || above.length > MAX_TABLE_COLUMNS) return false
   return cells.length > 0 && cells.every((s) => above.some((a) => a.start < s.end && a.end > s.start && (Math.abs(a.start - s.start) <= 1 || Math.abs(a.end - s.end) <= 1)))
 }
 

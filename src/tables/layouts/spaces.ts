@@ -13,7 +13,7 @@
  */
 import { displayWidth } from '../../text/cjk.js'
 import { cellKind } from '../cell-kind.js'
-import type { RawRow, RawTable } from '../raw.js'
+import { MAX_TABLE_COLUMNS, type RawRow, type RawTable } from '../raw.js'
 
 interface Segment {
   text: string
@@ -21,14 +21,24 @@ interface Segment {
   end: number
 }
 
+/** Characters measured for display width by this layout's column finding (tests bound it: linear in the input). */
+export const segmentWork = { chars: 0 }
+
 /** Cells of a line with their display-column extents. */
 export function segmentsOf(line: string): Segment[] {
   const out: Segment[] = []
   const re = /\S+(?:[ ](?! )\S+)*/gu
   const expanded = line.replace(/\t/g, '    ')
+  // Widths add up segment by segment: measuring from the line's start each time is quadratic on a long line.
+  let at = 0
+  let width = 0
   for (const m of expanded.matchAll(re)) {
-    const start = displayWidth(expanded.slice(0, m.index))
-    out.push({ text: m[0].replace(/\u3000/g, ' ').trim(), start, end: start + displayWidth(m[0]) })
+    const start = width + displayWidth(expanded.slice(at, m.index))
+    const end = start + displayWidth(m[0])
+    segmentWork.chars += m.index + m[0].length - at
+    out.push({ text: m[0].replace(/\u3000/g, ' ').trim(), start, end })
+    at = m.index + m[0].length
+    width = end
   }
   return out.filter((s) => s.text !== '')
 }
@@ -110,14 +120,23 @@ function columnsOf(rows: Segment[][]): Column[] {
   return columns
 }
 
+/** Boundaries halfway through the gaps between columns: edges[k] is where column k starts. */
+function edgesOf(columns: Column[]): number[] {
+  return columns.map((c, i) => (i === 0 ? -Infinity : (columns[i - 1].end + c.start) / 2))
+}
+
 /** Which columns a segment covers: those its extent overlaps, at least the one it starts in. */
-function coverage(segment: Segment, columns: Column[]): [number, number] {
-  // Boundaries halfway through the gaps between columns.
-  const edges = columns.map((c, i) => (i === 0 ? -Infinity : (columns[i - 1].end + c.start) / 2))
+function coverage(segment: Segment, edges: number[]): [number, number] {
+  // The last column whose edge is at or before x (binary search: a wide line has many columns).
   const colAt = (x: number) => {
-    let k = 0
-    while (k + 1 < columns.length && x >= edges[k + 1]) k++
-    return k
+    let lo = 0
+    let hi = edges.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (x >= edges[mid]) lo = mid
+      else hi = mid - 1
+    }
+    return lo
   }
   const first = colAt(segment.start)
   const last = Math.max(first, colAt(segment.end - 1))
@@ -126,11 +145,16 @@ function coverage(segment: Segment, columns: Column[]): [number, number] {
 
 export function parseSpaces(lines: string[], first: number): RawTable {
   const segmented = lines.map((line, i) => ({ segments: segmentsOf(line), line: first + i })).filter((r) => r.segments.length > 0)
+  // Wider than any table: stays text (find-tables), and placing its cells would cost width² here.
+  if (segmented.some((r) => r.segments.length > MAX_TABLE_COLUMNS)) {
+    return { layout: 'spaces', rows: segmented.map(({ segments, line }) => ({ cells: segments.map((s) => ({ text: s.text })), line })), columns: MAX_TABLE_COLUMNS + 1 }
+  }
   const columns = columnsOf(segmented.map((r) => r.segments))
+  const edges = edgesOf(columns)
   const left = Math.min(...segmented.map((r) => r.segments[0].start))
   const rows: RawRow[] = segmented.map(({ segments, line }) => {
     const cells = segments.map((s) => {
-      const [from, to] = coverage(s, columns)
+      const [from, to] = coverage(s, edges)
       return { text: s.text, hint: from, columns: [from, to] as [number, number] }
     })
     const row: RawRow = { cells, line }
