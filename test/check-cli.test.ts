@@ -71,7 +71,8 @@ describe('docmend check runs in the same sandbox as convert', () => {
   // a V8 out-of-memory stack trace. 60 MiB of paragraphs (inside the archive's
   // floor) under a 128 MiB heap cap is the same case, reached quickly.
   it('stops an input that outgrows --max-memory with the one line convert gives, and goes on', async () => {
-    const paragraphs = '<w:p><w:r><w:t>报告 report line</w:t></w:r></w:p>'.repeat(Math.ceil((60 * 1024 * 1024) / 50))
+    // Long paragraphs: few XML elements (the DOCX reader refuses a part of too many before reading it), much text.
+    const paragraphs = `<w:p><w:r><w:t>${'报告 report line '.repeat(100)}</w:t></w:r></w:p>`.repeat(Math.ceil((60 * 1024 * 1024) / 2000))
     const big = join(dir, 'paragraphs.docx')
     writeFileSync(big, writeZip(minimalDocxEntries(documentXml(paragraphs))))
     const check = await runCli(['check', '--max-memory', '128', big, HOLDS])
