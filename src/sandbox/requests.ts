@@ -6,7 +6,7 @@
 import type { DocumentCheck } from '../check/check-document.js'
 import type { ConvertTask, TaskFailure, TaskSource, TaskSuccess } from '../batch/task.js'
 import type { InputKind } from '../sniff.js'
-import type { Preview } from '../serve/preview.js'
+import type { Preview } from '../preview.js'
 
 /** `docmend check`: read one input and check its table totals. */
 export interface CheckTask {

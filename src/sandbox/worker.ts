@@ -68,7 +68,7 @@ async function runCheck(task: CheckTask) {
 }
 
 async function runPreview(task: PreviewTask) {
-  const { previewDocument } = await import('../serve/preview.js')
+  const { previewDocument } = await import('../preview.js')
   return { ok: true as const, preview: await previewDocument(task.bytes, { name: task.name, ...(task.from ? { from: task.from } : {}) }) }
 }
 

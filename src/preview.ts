@@ -1,9 +1,9 @@
 /** The web page's view of a document: sanitized HTML fragment, table reports, warnings. */
-import { documentLang, documentTitle } from '../ast/document.js'
-import { describeTables, formatTableReport, type TableReport } from '../ast/explain-tables.js'
-import { type ReadDocumentOptions, readDocument, writeDocument } from '../convert.js'
-import type { Message } from '../messages.js'
-import type { InputKind } from '../sniff.js'
+import { documentLang, documentTitle } from './ast/document.js'
+import { describeTables, formatTableReport, type TableReport } from './ast/explain-tables.js'
+import { type ReadDocumentOptions, readDocument, writeDocument } from './convert.js'
+import type { Message } from './messages.js'
+import type { InputKind } from './sniff.js'
 
 export interface TablePreview extends TableReport {
   /** The `--explain` line for this table. */
