@@ -3,9 +3,9 @@
  * XML part is safe to hand to a recursive parser, the declared title, and
  * the file interface mammoth reads parts through.
  */
+import { getHeapStatistics } from 'node:v8'
 import { ConversionError } from '../../errors.js'
 import type { Entries } from './archive.js'
-import { getHeapStatistics } from 'node:v8'
 import { MAX_XML_DEPTH, xmlDeeperThan, xmlElementCount } from './xml-depth.js'
 
 const utf8 = new TextDecoder('utf-8')
@@ -67,9 +67,7 @@ export function assertXmlFits(entries: Entries, heapLimit = getHeapStatistics().
     elements += xmlElementCount(data)
     if (elements > most) {
       const millions = (n: number) => `${(n / 1e6).toFixed(1)} million`
-      throw new ConversionError(`${name} brings the document to ${millions(elements)} XML elements, more than its memory limit can read (about ${millions(most)}); refused`, 
-        'limit'
-      )
+      throw new ConversionError(`${name} brings the document to ${millions(elements)} XML elements, more than its memory limit can read (about ${millions(most)}); refused`, 'limit')
     }
   }
 }

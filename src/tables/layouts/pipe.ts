@@ -161,8 +161,11 @@ function pipeCellColumns(entries: Entry[]): number | null {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0]
 }
 
-/** What a cell looks like, on three scales: its kind, its length, its word count. Empty cells say nothing. */
-function looks(text: string): [string, number, number] | null {
+/** What a cell looks like, on three scales: its kind, its length (log2 bucket), its word count (bucket). */
+type Look = [kind: string, length: number, words: number]
+
+/** How a cell looks; empty cells say nothing. */
+function looks(text: string): Look | null {
   if (text === '') return null
   const kind = cellKind(text) === 'value' ? 'value' : /[\p{L}\p{N}]/u.test(text) ? 'label' : 'symbol'
   const words = text.split(/\s+/u).length
@@ -175,8 +178,8 @@ function looks(text: string): [string, number, number] | null {
  * because a pair's chance of agreeing does not grow as the column gets
  * shorter: two cells agree by chance far more often than six do.
  */
-function alike(column: ([string, number, number] | null)[]): number | null {
-  const seen = column.filter((l): l is [string, number, number] => l !== null)
+function alike(column: (Look | null)[]): number | null {
+  const seen = column.filter((l): l is Look => l !== null)
   if (seen.length < 2) return null
   let sum = 0
   for (const scale of [0, 0, 1, 2]) {
@@ -215,7 +218,7 @@ export function columnsFromKinds(texts: string[]): number {
     let score = 0
     let counted = 0
     for (let col = 0; col < c; col++) {
-      const column: ([string, number, number] | null)[] = []
+      const column: (Look | null)[] = []
       for (let r = head; r < rows && r * c + col < texts.length; r++) column.push(looked[r * c + col])
       const a = alike(column)
       if (a === null) continue

@@ -184,8 +184,8 @@ class ObjectIndex {
   decoded = 0
   /** Streams that decompress past STREAM_CAP (decompression bombs, or drawings too large to read). */
   readonly oversized = new Set<number>()
-  /** Pages that draw a form or pattern marked `oversized`, with that stream. */
-  readonly oversizedDrawn = new Map<number, number>()
+  /** Pages whose content, or a form or pattern they draw, is `oversized`: with that stream. */
+  readonly oversizedOnPage = new Map<number, number>()
 
   /**
    * Reads `bytes` at once: pdf.js may take the buffer over (transfer it) once
@@ -345,7 +345,10 @@ export function drawingCycle(index: ObjectIndex, pageNum: number): number[] | nu
     const room = PAGE_CONTENT_CAP - pageContent.length
     const data = obj && index.decode(obj, part.num, room)
     if (data) pageContent += `${Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1')}\n`
-    if (index.oversized.has(part.num)) break
+    if (index.oversized.has(part.num)) {
+      index.oversizedOnPage.set(pageNum, part.num)
+      break
+    }
   }
 
   const done = new Set<number>()
@@ -376,7 +379,7 @@ export function drawingCycle(index: ObjectIndex, pageNum: number): number[] | nu
       if (!isForm && !isTiling) continue
       const names = index.drawnBy(target.num)
       if (!names) {
-        if (index.oversized.has(target.num)) index.oversizedDrawn.set(pageNum, target.num)
+        if (index.oversized.has(target.num) && !index.oversizedOnPage.has(pageNum)) index.oversizedOnPage.set(pageNum, target.num)
         continue
       }
       const own = index.dict(obj.value.get('Resources'))
@@ -395,19 +398,14 @@ export function drawingCycle(index: ObjectIndex, pageNum: number): number[] | nu
 
 
 /**
- * The page's content streams that decompress past PAGE_CONTENT_CAP: known
- * once `drawingCycle` has read the page. pdf.js would inflate such a stream
- * whole, outside the heap cap, and run its operators until the page timer
- * stops it (a 1 MB stream bomb: 512 MiB of drawing, 30 s, 1.4 GB).
+ * The stream that makes the page decompress past PAGE_CONTENT_CAP (its own
+ * content, or a form or pattern it draws), known once `drawingCycle` has
+ * read the page. pdf.js would inflate it whole, outside the heap cap, and
+ * run its operators until the page timer stops it (a 1 MB stream bomb: 512
+ * MiB of drawing, 30 s, 1.4 GB).
  */
-export function oversizedContent(index: ObjectIndex, pageNum: number): number[] {
-  const page = index.dict({ num: pageNum })
-  if (!page) return []
-  const contents = index.resolve(page.get('Contents'))
-  const parts = (Array.isArray(contents) ? contents : [page.get('Contents')]).filter(isRef)
-  const own = parts.map((part) => part.num).filter((num) => index.oversized.has(num))
-  const drawn = index.oversizedDrawn.get(pageNum)
-  return own.length > 0 || drawn === undefined ? own : [drawn]
+export function oversizedContent(index: ObjectIndex, pageNum: number): number | undefined {
+  return index.oversizedOnPage.get(pageNum)
 }
 
 /** The raw-object reader for one document, built once, used for each of its pages. */

@@ -134,9 +134,9 @@ async function readPage(page: PDFPageProxy, pdfjs: Awaited<ReturnType<typeof loa
   const warnings: string[] = []
   // Read from the raw bytes first: a drawing that draws itself, and content too large to read, are known before pdf.js expands them.
   const cycle = pageCycle(index, page)
-  const oversized = index && page.ref ? oversizedContent(index, page.ref.num) : []
-  if (oversized.length > 0) {
-    throw new Error(`its content (object ${oversized[0]} 0 R) decompresses to more than ${PAGE_CONTENT_CAP / 2 ** 20} MiB: a decompression bomb?`)
+  const oversized = index && page.ref ? oversizedContent(index, page.ref.num) : undefined
+  if (oversized !== undefined) {
+    throw new Error(`its content (object ${oversized} 0 R) decompresses to more than ${PAGE_CONTENT_CAP / 2 ** 20} MiB: a decompression bomb?`)
   }
   const text = await page.getTextContent({ disableNormalization: false })
   const size = { width: viewport.width, height: viewport.height }
