@@ -12,6 +12,7 @@ import { toString } from 'mdast-util-to-string'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ConversionError } from '../src/errors.js'
 import { readPdf } from '../src/ingest/pdf/index.js'
+import { handmadePdf } from '../scripts/fuzz/hostile.mjs'
 import { runCli } from './helpers/cli.js'
 import { LOREM, makePdf } from './helpers/pdf-fixtures.js'
 
@@ -87,29 +88,13 @@ describe('damaged PDFs', () => {
   })
 })
 
-/** A hand-made PDF of the given objects (1 is the catalog), with a correct cross-reference table. */
-function rawPdf(objects: (string | Buffer)[]): Buffer {
-  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')]
-  const offsets: number[] = []
-  let at = parts[0].length
-  objects.forEach((body, i) => {
-    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), Buffer.isBuffer(body) ? body : Buffer.from(body), Buffer.from('\nendobj\n')])
-    offsets.push(at)
-    parts.push(chunk)
-    at += chunk.length
-  })
-  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`))
-  return Buffer.concat(parts)
-}
-
 const stream = (dict: string, data: Buffer) => Buffer.concat([Buffer.from(`<< /Length ${data.length} ${dict} >>\nstream\n`), data, Buffer.from('\nendstream')])
 
 describe('a decompression bomb in a page', () => {
   // Page 1 draws 80 MiB of path operators from a 80 KB stream; page 2 is a line of text.
   const bomb = deflateSync(Buffer.from('0 0 m 1 1 l S\n'.repeat(6_000_000)), { level: 9 })
   const text = 'BT /F1 12 Tf 72 700 Td (Still here) Tj ET'
-  const pdf = rawPdf([
+  const pdf = handmadePdf([
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>',
@@ -127,13 +112,13 @@ describe('a decompression bomb in a page', () => {
 
   it('counts a page\'s content streams together (one stream of 47 MiB drawn twice), and a form the page draws', async () => {
     const half = deflateSync(Buffer.from('0 0 m 1 1 l S\n'.repeat(3_500_000)), { level: 9 })
-    const twice = rawPdf([
+    const twice = handmadePdf([
       '<< /Type /Catalog /Pages 2 0 R >>',
       '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
       '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [4 0 R 4 0 R] >>',
       stream('/Filter /FlateDecode', half)
     ])
-    const form = rawPdf([
+    const form = handmadePdf([
       '<< /Type /Catalog /Pages 2 0 R >>',
       '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
       '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Fm1 5 0 R >> >> /Contents 4 0 R >>',
@@ -150,7 +135,7 @@ describe('a decompression bomb in a page', () => {
   it('fails a PDF whose only page is such a bomb with one line, exit code 1 and no output file', async () => {
     const file = join(dir, 'bomb.pdf')
     const out = join(dir, 'bomb.txt')
-    await writeFile(file, rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>', stream('/Filter /FlateDecode', bomb)]))
+    await writeFile(file, handmadePdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>', stream('/Filter /FlateDecode', bomb)]))
     const run = await runCli(['convert', file, '--to', 'txt', '-o', out])
     expect(run.code).toBe(1)
     expect(run.stderr).toBe(`docmend: ${file}: no page of the PDF could be read; it is damaged (page 1: its content (object 4 0 R) decompresses to more than 64 MiB: a decompression bomb?)\n`)
