@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import * as fontkit from 'fontkit'
 import { ConversionError } from '../../errors.js'
+import { layoutMarksOnlyWhenPresent } from './lazy-mark-layout.js'
 
 export type FontRole = 'text' | 'code'
 
@@ -45,7 +46,7 @@ function packaged(key: string, specifier: string): FaceSource {
   return { key, load: () => ({ bytes: readFileSync(require.resolve(specifier)) }) }
 }
 
-const BUNDLED = {
+export const BUNDLED = {
   latin: packaged('latin', '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
   latinBold: packaged('latin-bold', '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
   latinItalic: packaged('latin-italic', '@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf'),
@@ -208,11 +209,12 @@ export class FontBook {
     if (base) font = base.font
     else {
       const { bytes, postscriptName } = l.source.load()
-      const opened = openFont(bytes, postscriptName, l.source.key)
-      font = opened.font
-      // pdfkit takes a PostScript name only to pick a font out of a collection.
-      if (opened.collection) this.doc.registerFont(l.source.key, bytes, font.postscriptName)
-      else this.doc.registerFont(l.source.key, bytes)
+      font = openFont(bytes, postscriptName, l.source.key)
+      // Checked for the bundled faces only (test/pdf-mark-layout.test.ts).
+      if (l.source !== this.user) layoutMarksOnlyWhenPresent(font)
+      // pdfkit takes the opened font as it is (anything with a `layout`), so
+      // a 10 MB CJK file is parsed once, not once here and once by pdfkit.
+      this.doc.registerFont(l.source.key, font as unknown as PDFKit.Mixins.PDFFontSource)
     }
     const scale = 1 / font.unitsPerEm
     face = {
@@ -230,14 +232,13 @@ export class FontBook {
 }
 
 /** Open a font file (a collection picks `postscriptName`, or its first font). */
-function openFont(bytes: Buffer, postscriptName: string | undefined, key: string): { font: fontkit.Font; collection: boolean } {
+function openFont(bytes: Buffer, postscriptName: string | undefined, key: string): fontkit.Font {
   let opened: fontkit.Font | fontkit.FontCollection | null
   try {
     opened = fontkit.create(bytes)
   } catch (error) {
     throw new ConversionError(`the ${key} font is not a TrueType or OpenType font (${(error as Error).message})`, 'unsupported', { cause: error })
   }
-  const collection = Boolean(opened && 'fonts' in opened)
   let font: fontkit.Font | undefined
   if (opened && 'fonts' in opened) {
     font = postscriptName ? opened.fonts.find((f) => f.postscriptName === postscriptName) : opened.fonts[0]
@@ -248,5 +249,5 @@ function openFont(bytes: Buffer, postscriptName: string | undefined, key: string
       'unsupported'
     )
   }
-  return { font, collection }
+  return font
 }

@@ -1,0 +1,26 @@
+import * as fontkit from 'fontkit'
+import { describe, expect, it } from 'vitest'
+import { BUNDLED } from '../src/emit/pdf/fonts.js'
+import { layoutMarksOnlyWhenPresent } from '../src/emit/pdf/lazy-mark-layout.js'
+
+/** What a PDF draws from a layout: the glyphs and where they go. */
+const drawn = (run: fontkit.GlyphRun) => JSON.stringify([run.glyphs.map((g) => g.id), run.positions])
+
+// The PDF writer shapes runs without the mark lookups unless a mark glyph
+// comes out of substitution (src/emit/pdf/lazy-mark-layout.ts). For every
+// character of every bundled face, between other letters, that must draw
+// exactly what fontkit's full shaping draws.
+describe('shaping that decodes the mark lookups only for runs with marks', () => {
+  for (const [name, source] of Object.entries(BUNDLED)) {
+    it(`draws every character of the ${name} face as full shaping does`, () => {
+      const { bytes } = source.load()
+      const full = fontkit.create(bytes) as fontkit.Font
+      const lazy = fontkit.create(bytes) as fontkit.Font
+      layoutMarksOnlyWhenPresent(lazy)
+      const differing: string[] = []
+      const texts = ['e\u0301 a\u0300 n\u0307\u0323 \u1ec7 \u01f9 \u1e45', ...[...full.characterSet].map((cp) => `a${String.fromCodePoint(cp).repeat(2)}x`)]
+      for (const text of texts) if (drawn(lazy.layout(text)) !== drawn(full.layout(text))) differing.push(text)
+      expect(differing).toEqual([])
+    })
+  }
+})
