@@ -23,6 +23,19 @@ describe('docmend convert --to pdf', () => {
     expect(names).toContain('NotoSansSC-Regular')
   })
 
+  it('takes a WOFF2 font for --font', async () => {
+    // WOFF2 is brotli-compressed: the bundled CLI loads brotli only for such a file (scripts/bundle.mjs).
+    const out = join(dir, 'woff2.pdf')
+    const run = await runCli(['convert', '-', '--from', 'md', '--to', 'pdf', '-o', out, '--font', join(ROOT, 'test/fixtures/fonts/open-sans-regular.woff2')], {
+      input: '# Open Sans\n\nA paragraph in a web font.\n'
+    })
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    const pdf = readFileSync(out)
+    expect((await pdfFonts(pdf)).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toContain('OpenSans-Regular')
+    expect(await pdfText(pdf)).toContain('A paragraph in a web font.')
+  })
+
   it('draws math letters and operators with the bundled math font, and says so without -v when a character has no font at all', async () => {
     const math = join(dir, 'math.pdf')
     const drawn = await runCli(['convert', '-', '--from', 'text', '--to', 'pdf', '-o', math], { input: 'Area 𝑥 + 𝜋𝑟² with ∑ 𝛼ᵢ, ∫ f and A ⊗ B in 𝔸.\n' })
