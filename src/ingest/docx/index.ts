@@ -27,7 +27,7 @@ import { applyTableCaptions, tableCaptions } from './captions.js'
 import { imageCollector } from './images.js'
 import { extractNotes, noteConverter } from './notes.js'
 import { type Label, applyLabels, itemLabel, markNumbering } from './numbering/index.js'
-import { assertXmlDepth, assertXmlFits, coreTitle, mainDocumentPath, mammothFile } from './parts.js'
+import { assertXmlParts, coreTitle, mainDocumentPath, mammothFile } from './parts.js'
 import { DOCX_STYLE_MAP } from './style-map.js'
 import { nestUnderTitle } from './title.js'
 import { flattenTocLeaders } from './toc.js'
@@ -103,8 +103,7 @@ export async function readDocx(bytes: Uint8Array, options: ReadDocxOptions = {})
   const entries = await readZipEntries(bytes, options.limits ?? DEFAULT_ARCHIVE_LIMITS)
   const main = mainDocumentPath(entries)
   if (!main) throw new ConversionError('not a Word document: the zip has no word/document.xml', 'corrupt')
-  assertXmlDepth(entries)
-  assertXmlFits(entries)
+  assertXmlParts(entries)
 
   // Loaded on first use: converting other formats does not pay for it.
   const { default: mammoth } = await import('mammoth')

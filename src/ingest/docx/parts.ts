@@ -6,7 +6,7 @@
 import { getHeapStatistics } from 'node:v8'
 import { ConversionError } from '../../errors.js'
 import type { Entries } from './archive.js'
-import { MAX_XML_DEPTH, xmlDeeperThan, xmlElementCount } from './xml-depth.js'
+import { MAX_XML_DEPTH, xmlShape } from './xml-depth.js'
 
 const utf8 = new TextDecoder('utf-8')
 
@@ -36,16 +36,6 @@ export function mainDocumentPath(entries: Entries): string | undefined {
   return entries.has('word/document.xml') ? 'word/document.xml' : undefined
 }
 
-/** Refuse the document when any XML part nests deeper than mammoth can walk. */
-export function assertXmlDepth(entries: Entries, max = MAX_XML_DEPTH): void {
-  for (const [name, data] of entries) {
-    if (!/\.(xml|rels)$/i.test(name)) continue
-    if (xmlDeeperThan(data, max)) {
-      throw new ConversionError(`${name} nests XML elements more than ${max} deep; refused`, 'limit')
-    }
-  }
-}
-
 /**
  * Heap an XML element takes at the least once mammoth has read it (its DOM
  * node, its name and attributes, docmend's tree after it): measured on a
@@ -56,15 +46,18 @@ export function assertXmlDepth(entries: Entries, max = MAX_XML_DEPTH): void {
 const MIN_HEAP_PER_ELEMENT = 300
 
 /**
- * Refuse the document when its XML parts hold more elements than the heap
- * this thread may grow to (a conversion worker's `--max-memory`) can take.
+ * Refuse the document when any XML part nests deeper than mammoth can walk,
+ * or when its parts hold more elements than the heap this thread may grow to
+ * (a conversion worker's `--max-memory`) can take. One scan per part.
  */
-export function assertXmlFits(entries: Entries, heapLimit = getHeapStatistics().heap_size_limit): void {
+export function assertXmlParts(entries: Entries, max = MAX_XML_DEPTH, heapLimit = getHeapStatistics().heap_size_limit): void {
   const most = Math.floor(heapLimit / MIN_HEAP_PER_ELEMENT)
   let elements = 0
   for (const [name, data] of entries) {
-    if (!/\.xml$/i.test(name)) continue
-    elements += xmlElementCount(data)
+    if (!/\.(xml|rels)$/i.test(name)) continue
+    const shape = xmlShape(data, max)
+    if (shape.tooDeep) throw new ConversionError(`${name} nests XML elements more than ${max} deep; refused`, 'limit')
+    elements += shape.elements
     if (elements > most) {
       const millions = (n: number) => `${(n / 1e6).toFixed(1)} million`
       throw new ConversionError(`${name} brings the document to ${millions(elements)} XML elements, more than its memory limit can read (about ${millions(most)}); refused`, 'limit')

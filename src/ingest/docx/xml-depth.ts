@@ -1,7 +1,8 @@
 /**
- * How deeply an XML part nests, found without parsing it. mammoth and
- * xmldom walk the tree recursively, so a part nested many thousands deep
- * would exhaust the stack (or the time) there; we refuse it here instead.
+ * How deeply an XML part nests and how many elements it holds, found without
+ * parsing it. mammoth and xmldom walk the tree recursively, so a part nested
+ * many thousands deep would exhaust the stack (or the time) there, and a
+ * part of millions of elements the heap; we refuse them here instead.
  */
 
 /** libxml2's default nesting limit; real Word parts stay well under 100. */
@@ -21,32 +22,43 @@ function indexAfter(bytes: Uint8Array, needle: string, from: number): number {
   return at === -1 ? -1 : at + needle.length
 }
 
+/** What one scan of an XML part finds: whether it nests too deep, and how many elements it opens. */
+export interface XmlShape {
+  tooDeep: boolean
+  elements: number
+}
+
 /**
- * True when element nesting in `xml` (UTF-8 bytes) goes deeper than `max`.
+ * One pass over `xml` (UTF-8 bytes): whether element nesting goes deeper than
+ * `max`, and how many elements it opens (an estimate of the parser's work).
  * Comments, CDATA, processing instructions and quoted attribute values are
  * skipped, so a `<` or `>` inside them does not count. Malformed input is
- * left for the parser to report; this only has to bound the depth.
+ * left for the parser to report; past a construct that never ends, every
+ * `<` followed by a name counts as an element, so the count stays an upper
+ * bound of what a lenient parser could make of the rest.
  */
-export function xmlDeeperThan(xml: Uint8Array, max: number = MAX_XML_DEPTH): boolean {
+export function xmlShape(xml: Uint8Array, max: number = MAX_XML_DEPTH): XmlShape {
   const buffer = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength)
   let depth = 0
+  let elements = 0
   let i = 0
   const n = xml.length
+  const unterminated = (from: number): XmlShape => ({ tooDeep: false, elements: elements + tagStartsFrom(buffer, from) })
   while (i < n) {
     // Jump to the next tag natively; text between tags does not matter.
     i = buffer.indexOf(LT, i)
-    if (i === -1) return false
+    if (i === -1) break
     const next = xml[i + 1]
     if (next === BANG) {
       // <!-- comment -->, <![CDATA[ … ]]> or <!DOCTYPE …>
       const end = xml[i + 2] === 0x2d ? indexAfter(xml, '-->', i + 4) : xml[i + 2] === 0x5b ? indexAfter(xml, ']]>', i + 3) : indexAfter(xml, '>', i + 2)
-      if (end === -1) return false
+      if (end === -1) return unterminated(i + 1)
       i = end
       continue
     }
     if (next === QUESTION) {
       const end = indexAfter(xml, '?>', i + 2)
-      if (end === -1) return false
+      if (end === -1) return unterminated(i + 1)
       i = end
       continue
     }
@@ -65,24 +77,22 @@ export function xmlDeeperThan(xml: Uint8Array, max: number = MAX_XML_DEPTH): boo
       }
       j++
     }
-    if (j >= n) return false
+    if (j >= n) return unterminated(i)
     if (closing) depth--
-    else if (xml[j - 1] !== SLASH && ++depth > max) return true
+    else {
+      elements++
+      if (xml[j - 1] !== SLASH && ++depth > max) return { tooDeep: true, elements }
+    }
     i = j + 1
   }
-  return false
+  return { tooDeep: false, elements }
 }
 
-/**
- * Elements opened in `xml` (UTF-8 bytes): every `<` followed by a name
- * start. A `<` inside a comment or an attribute value may be counted too;
- * this is an estimate of the parser's work, not a parse.
- */
-export function xmlElementCount(xml: Uint8Array): number {
-  const buffer = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength)
+/** `<` followed by a name start, from `from` on: elements a parser might open. */
+function tagStartsFrom(buffer: Buffer, from: number): number {
   let count = 0
-  for (let i = buffer.indexOf(LT); i !== -1; i = buffer.indexOf(LT, i + 1)) {
-    const next = xml[i + 1]
+  for (let i = buffer.indexOf(LT, from); i !== -1; i = buffer.indexOf(LT, i + 1)) {
+    const next = buffer[i + 1]
     if (next !== SLASH && next !== BANG && next !== QUESTION && next !== undefined) count++
   }
   return count

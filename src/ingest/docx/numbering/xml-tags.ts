@@ -1,7 +1,7 @@
 /**
  * A minimal XML tag scanner for the small WordprocessingML parts numbering
  * needs (numbering.xml, styles.xml) and for one pass over document.xml.
- * Depth was bounded before (`assertXmlDepth`), so a stack is safe here.
+ * Depth was bounded before (`assertXmlParts`), so a stack is safe here.
  *
  * The scan is linear in the text by construction, damaged or not: every
  * character is looked at a bounded number of times (`scanWork` counts them;
