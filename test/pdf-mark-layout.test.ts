@@ -18,7 +18,9 @@ describe('shaping that decodes the mark lookups only for runs with marks', () =>
       const lazy = fontkit.create(bytes) as fontkit.Font
       layoutMarksOnlyWhenPresent(lazy)
       const differing: string[] = []
-      const texts = ['e\u0301 a\u0300 n\u0307\u0323 \u1ec7 \u01f9 \u1e45', ...[...full.characterSet].map((cp) => `a${String.fromCodePoint(cp).repeat(2)}x`)]
+      // Every character but the ideographs, which take no marks: one in 25 of those keeps the test short.
+      const characters = [...full.characterSet].filter((cp, i) => !/\p{Ideographic}/u.test(String.fromCodePoint(cp)) || i % 25 === 0)
+      const texts = ['e\u0301 a\u0300 n\u0307\u0323 \u1ec7 \u01f9 \u1e45', ...characters.map((cp) => `a${String.fromCodePoint(cp).repeat(2)}x`)]
       for (const text of texts) if (drawn(lazy.layout(text)) !== drawn(full.layout(text))) differing.push(text)
       expect(differing).toEqual([])
     })

@@ -11,7 +11,7 @@ import { cellKind } from './cell-kind.js'
 import { isGfmDelimiter } from './gfm.js'
 import { labelSimilarity } from './infer/labels.js'
 import { type Layout, MAX_TABLE_COLUMNS } from './raw.js'
-import { segmentWork, segmentsOf } from './layouts/spaces.js'
+import { segmentsOf } from './layouts/spaces.js'
 
 export type LineClass = 'blank' | 'pipe' | 'pipe-cell' | 'gfm' | 'tab-row' | 'tab-cell' | 'spaces' | 'text'
 
@@ -71,22 +71,11 @@ function isSpaceCode(code: number): boolean {
  * spaces does not line up.
  */
 function columnsAlign(lines: string[]): boolean {
+  // Edges of each line's cells: the start of every cell after the first, the end (negated) of every cell.
   const starts = lines.map((line) => {
-    const out: number[] = []
-    const cells = [...line.matchAll(/\S+(?: \S+)*/gu)]
-    if (cells.length < 2) return out
-    // Widths add up cell by cell (from the line's start each time would be quadratic).
-    let at = 0
-    let width = 0
-    cells.forEach((m, i) => {
-      const start = width + displayWidth(line.slice(at, m.index ?? 0))
-      if (i > 0) out.push(start)
-      width = start + displayWidth(m[0])
-      out.push(-width)
-      segmentWork.chars += (m.index ?? 0) + m[0].length - at
-      at = (m.index ?? 0) + m[0].length
-    })
-    return out
+    const cells = segmentsOf(line)
+    if (cells.length < 2) return []
+    return cells.flatMap((cell, i) => (i > 0 ? [cell.start, -cell.end] : [-cell.end]))
   }).filter((s) => s.length > 0)
   if (starts.length < 2) return false
   // Lines with an edge within one column of each position, counted once per line: linear, not lines².
