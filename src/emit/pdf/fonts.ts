@@ -11,6 +11,7 @@ import { createRequire } from 'node:module'
 import * as fontkit from 'fontkit'
 import { ConversionError } from '../../errors.js'
 import { layoutMarksOnlyWhenPresent } from './lazy-mark-layout.js'
+import { subsetWithoutDecodingOutlines } from './lean-subset.js'
 
 export type FontRole = 'text' | 'code'
 
@@ -212,6 +213,7 @@ export class FontBook {
       font = openFont(bytes, postscriptName, l.source.key)
       // Checked for the bundled faces only (test/pdf-mark-layout.test.ts).
       if (l.source !== this.user) layoutMarksOnlyWhenPresent(font)
+      subsetWithoutDecodingOutlines(font)
       // pdfkit takes the opened font as it is (anything with a `layout`), so
       // a 10 MB CJK file is parsed once, not once here and once by pdfkit.
       this.doc.registerFont(l.source.key, font as unknown as PDFKit.Mixins.PDFFontSource)
