@@ -19,7 +19,6 @@ type ClassDef =
   | { version: 2; classRangeRecord: { start: number; end: number; class: number }[] }
 
 const MARK_CLASS = 3
-const WITHOUT_MARK_LOOKUPS = { mark: false, mkmk: false }
 const COMBINING = /\p{M}/u
 
 /** Glyph ids the font's GDEF classes as marks (empty without a GDEF class table). */
@@ -49,7 +48,9 @@ export function layoutMarksOnlyWhenPresent(font: fontkit.Font): void {
   font.layout = (text, features, ...rest) => {
     if (features !== undefined || COMBINING.test(text)) return layout(text, features, ...rest)
     marks ??= markGlyphs(font)
-    const run = layout(text, WITHOUT_MARK_LOOKUPS, ...rest)
+    // A new object each time: fontkit writes every feature it plans into the one it is given
+    // (a shared one would carry `rtlm` from a right-to-left run into every later run).
+    const run = layout(text, { mark: false, mkmk: false }, ...rest)
     if (!run.glyphs.some((glyph) => marks!.has(glyph.id))) return run
     return layout(text, undefined, ...rest)
   }
