@@ -16,58 +16,47 @@ const QUESTION = 0x3f // ?
 const DQUOTE = 0x22
 const SQUOTE = 0x27
 
-/** Index just after the first occurrence of `needle` (ASCII) at or after `from`, or -1. */
-function indexAfter(bytes: Uint8Array, needle: string, from: number): number {
-  const at = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(needle, from, 'latin1')
-  return at === -1 ? -1 : at + needle.length
-}
-
-/** What one scan of an XML part finds: whether it nests too deep, and how many elements it opens. */
+/** What xmlShape finds in an XML part: whether it nests too deep, and how many elements it may open. */
 export interface XmlShape {
   tooDeep: boolean
   elements: number
 }
 
 /**
- * One pass over `xml` (UTF-8 bytes): whether element nesting goes deeper than
- * `max`, and how many elements it opens (an estimate of the parser's work).
- * Comments, CDATA, processing instructions and quoted attribute values are
- * skipped, so a `<` or `>` inside them does not count. Malformed input is
- * left for the parser to report; past a construct that never ends, every
- * `<` followed by a name counts as an element, so the count stays an upper
- * bound of what a lenient parser could make of the rest.
+ * Whether element nesting in `xml` (UTF-8 bytes) goes deeper than `max`, and
+ * how many elements it may open: every `<` followed by a name, wherever it
+ * stands, an upper bound of what any parser makes of the part, well-formed
+ * or not (native `indexOf`, so about as fast as a copy).
+ *
+ * The depth scan skips what a parser reads as text (comments, CDATA,
+ * processing instructions, quoted attribute values), so a `<` or `>` in them
+ * does not count, but only in their exact, terminated forms, and never over
+ * another `<` where the XML could not hold one: xmldom gives up on a
+ * malformed construct (`<!-x>`, `<![x[`, a stray quote in a tag) and goes on
+ * reading the elements after it, so the scan must see them too.
  */
 export function xmlShape(xml: Uint8Array, max: number = MAX_XML_DEPTH): XmlShape {
   const buffer = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength)
+  const elements = tagStartsFrom(buffer, 0)
   let depth = 0
-  let elements = 0
   let i = 0
   const n = xml.length
-  const unterminated = (from: number): XmlShape => ({ tooDeep: false, elements: elements + tagStartsFrom(buffer, from) })
   while (i < n) {
     // Jump to the next tag natively; text between tags does not matter.
     i = buffer.indexOf(LT, i)
     if (i === -1) break
     const next = xml[i + 1]
-    if (next === BANG) {
-      // <!-- comment -->, <![CDATA[ … ]]> or <!DOCTYPE …>
-      const end = xml[i + 2] === 0x2d ? indexAfter(xml, '-->', i + 4) : xml[i + 2] === 0x5b ? indexAfter(xml, ']]>', i + 3) : indexAfter(xml, '>', i + 2)
-      if (end === -1) return unterminated(i + 1)
-      i = end
-      continue
-    }
-    if (next === QUESTION) {
-      const end = indexAfter(xml, '?>', i + 2)
-      if (end === -1) return unterminated(i + 1)
-      i = end
+    if (next === BANG || next === QUESTION) {
+      i = afterMarkupDeclaration(buffer, i)
       continue
     }
     const closing = next === SLASH
-    // Find the tag's end, skipping quoted attribute values.
+    // Find the tag's end, skipping quoted attribute values; a `<` on the way means the tag is malformed.
     let j = i + 1
     let quote = 0
     while (j < n) {
       const c = xml[j]
+      if (c === LT) break
       if (quote !== 0) {
         if (c === quote) quote = 0
       } else if (c === DQUOTE || c === SQUOTE) {
@@ -77,15 +66,36 @@ export function xmlShape(xml: Uint8Array, max: number = MAX_XML_DEPTH): XmlShape
       }
       j++
     }
-    if (j >= n) return unterminated(i)
-    if (closing) depth--
-    else {
-      elements++
-      if (xml[j - 1] !== SLASH && ++depth > max) return { tooDeep: true, elements }
+    if (j >= n) break
+    if (xml[j] === LT) {
+      i = j
+      continue
     }
+    if (closing) depth--
+    else if (xml[j - 1] !== SLASH && ++depth > max) return { tooDeep: true, elements }
     i = j + 1
   }
   return { tooDeep: false, elements }
+}
+
+/**
+ * Where the depth scan goes on after `<!` or `<?` at `at`: past a comment,
+ * CDATA section or processing instruction that is exactly that and ends;
+ * past any other declaration (`<!DOCTYPE …>`) up to its `>` unless a `<`
+ * comes first; else just past the `<`.
+ */
+function afterMarkupDeclaration(buffer: Buffer, at: number): number {
+  const starts = (text: string) => buffer.toString('latin1', at, at + text.length) === text
+  const after = (needle: string, from: number) => {
+    const found = buffer.indexOf(needle, from, 'latin1')
+    return found === -1 ? at + 1 : found + needle.length
+  }
+  if (starts('<!--')) return after('-->', at + 4)
+  if (starts('<![CDATA[')) return after(']]>', at + 9)
+  if (starts('<?')) return after('?>', at + 2)
+  const gt = buffer.indexOf(GT, at + 2)
+  const lt = buffer.indexOf(LT, at + 2)
+  return gt !== -1 && (lt === -1 || gt < lt) ? gt + 1 : at + 1
 }
 
 /** `<` followed by a name start, from `from` on: elements a parser might open. */
