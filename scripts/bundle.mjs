@@ -36,7 +36,9 @@ const lazyBrotli = {
       args.importer.includes('/fontkit/') ? { path: 'lazy-brotli', namespace: 'docmend' } : undefined
     )
     b.onLoad({ filter: /^lazy-brotli$/, namespace: 'docmend' }, () => ({
-      contents: "let decode\nexport default (buffer, size) => (decode ??= require('brotli/decompress.js'))(buffer, size)\n",
+      // Resolved from fontkit's folder: brotli is fontkit's dependency, not docmend's.
+      contents:
+        "let decode\nexport default (buffer, size) => (decode ??= require('node:module').createRequire(require.resolve('fontkit'))('brotli/decompress.js'))(buffer, size)\n",
       loader: 'js'
     }))
   }

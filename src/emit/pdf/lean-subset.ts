@@ -43,7 +43,9 @@ function contourCount(font: TrueTypeFont, id: number): number | undefined {
 /** Make `font.createSubset()` copy simple glyphs without decoding their outlines. */
 export function subsetWithoutDecodingOutlines(font: fontkit.Font): void {
   const ttf = font as unknown as TrueTypeFont
-  if (ttf.type !== 'TTF' || !ttf.directory.tables.glyf || !ttf.directory.tables.loca) return
+  const { tables } = ttf.directory
+  // fontkit subsets a font with a CFF table as CFF, whatever else it holds.
+  if (ttf.type !== 'TTF' || tables['CFF '] || !tables.glyf || !tables.loca) return
   const createSubset = ttf.createSubset.bind(ttf)
   ttf.createSubset = () => {
     const subset = createSubset()
