@@ -304,6 +304,27 @@ describe('issue 13: harms the real-table set showed (test/tables-dev), in tables
     expect(withoutHeaderFlag(gridLines(grids[0]))).toEqual(naiveLines(['Bracket|Type', '{ }|Curly braces', '[ ]|Square brackets', '( )|Parentheses'], (l) => l.split('|')))
   })
 
+  it('keeps the rows of a spaces table whose first cell ends in `...` or `;` before a wide gap in the table', async () => {
+    const lines = [
+      'Pattern                         Meaning',
+      '              x..y            Any value from x to y',
+      '           match x { ... }            Choose by pattern',
+      '       let (a, b) = pair;            Take a pair apart',
+      '          if let Some(v) = o;      One pattern only',
+      '             while let ...             Loop on a pattern'
+    ]
+    const { grids } = await tablesOf(lines.join('\n'))
+    expect(grids).toHaveLength(1)
+    expect(withoutHeaderFlag(gridLines(grids[0]))).toEqual(naiveLines(lines, (l) => l.trim().split(/ {2,}/)).sort(byPosition))
+  })
+
+  it('still reads prose with three spaces after its full stops as paragraphs', async () => {
+    const text = ['The survey ran in spring.   Its results came late.', 'Most replies were short.   A few ran long.', 'We thank everyone who took part.   Results follow.'].join('\n')
+    const { tables, tree } = await tablesOf(text)
+    expect(tables).toHaveLength(0)
+    expect(JSON.stringify(tree)).toContain('Its results came late.')
+  })
+
   it('keeps the last rows of a spaces table whose readings are missing (a date alone under the dates) in the table', async () => {
     const lines = ['date       co2', '19580329   316.1', '19580405   317.3', '19580412   317.6', '19580531', '19580607']
     const { grids } = await tablesOf(lines.join('\n'))

@@ -17,9 +17,11 @@ export type LineClass = 'blank' | 'pipe' | 'pipe-cell' | 'gfm' | 'tab-row' | 'ta
 
 /**
  * Runs of 2+ spaces (or an ideographic space) between non-space text. Two
- * spaces after a full stop are sentence spacing, not a column gap.
+ * spaces after a full stop are sentence spacing, not a column gap (three
+ * too, from some typists); four or more are a gap, as three are after `;` or
+ * `:`: a cell ending in `...`, `path;` or `Label:`, a dot leader's last dot.
  */
-export const SPACE_GAP = /[^\s.!?;:](?: {2,}|\u3000+| ?\t+ ?)\S/u
+export const SPACE_GAP = /[^\s.!?;:](?: {2,}|\u3000+| ?\t+ ?)\S|[;:] {3,}\S|[.!?] {4,}\S/u
 
 export function classifyLine(line: string): LineClass {
   const hasTab = line.includes('\t')
