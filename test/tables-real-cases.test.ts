@@ -318,6 +318,15 @@ describe('issue 13: harms the real-table set showed (test/tables-dev), in tables
     expect(withoutHeaderFlag(gridLines(grids[0]))).toEqual(naiveLines(lines, (l) => l.trim().split(/ {2,}/)).sort(byPosition))
   })
 
+  it('keeps a spaces head row whose first cell is empty (an indented line over the second column) as the head', async () => {
+    const lines = ['       Meaning', 'F1     Open the help', 'F5     Reload the page', 'F11    Full screen']
+    const { grids, tree } = await tablesOf(lines.join('\n'))
+    expect(grids).toHaveLength(1)
+    expect(withoutHeaderFlag(gridLines(grids[0]))).toEqual(naiveLines(lines, (l) => (l.startsWith(' ') ? ['', l.trim()] : l.split(/ {2,}/))).sort(byPosition))
+    // The head line is in the table, not left above it as a paragraph.
+    expect(tree.children.map((node) => node.type)).toEqual(['table'])
+  })
+
   it('still reads prose with three spaces after its full stops as paragraphs', async () => {
     const text = ['The survey ran in spring.   Its results came late.', 'Most replies were short.   A few ran long.', 'We thank everyone who took part.   Results follow.'].join('\n')
     const { tables, tree } = await tablesOf(text)

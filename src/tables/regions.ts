@@ -306,7 +306,9 @@ export function findRegions(lines: string[]): Region[] {
       const threeCells = end - i === 2 && gaps(lines[i]) >= 3 && gaps(lines[i]) === gaps(lines[i + 1])
       const allLineUp = end - i === 2 && gaps(lines[i]) >= 2 && linesUp(lines[i + 1], lines[i]) && linesUp(lines[i], lines[i + 1], 1)
       const enough = ((end - i >= 3 || threeCells) && columnsAlign(lines.slice(i, end))) || allLineUp
-      const start = i > 0 && classes[i - 1] === 'text' && resemblesSectionRow(lines[i - 1], lines, i - 1) ? i - 1 : i
+      // A head row whose other cells are empty (`       Name` over `\x41   7-bit code`): indented, its cells lined up on the first row's.
+      const headAbove = i > 0 && classes[i - 1] === 'text' && /^ {2,}\S/u.test(lines[i - 1]) && linesUp(lines[i - 1], lines[i])
+      const start = i > 0 && classes[i - 1] === 'text' && (headAbove || resemblesSectionRow(lines[i - 1], lines, i - 1)) ? i - 1 : i
       // Rows of one figure at the foot join a table found without them.
       if (enough) end = extendByLoneFigures(lines, classes, i, end)
       if (enough) regions.push({ layout: 'spaces', start, end })
