@@ -213,6 +213,10 @@ export function findRegions(lines: string[]): Region[] {
   const pipesAt = separatorCounter(lines, 124)
   const tabsAt = separatorCounter(lines, 9)
   const regions: Region[] = []
+  // A section row that lost its separators, just above a table's first row `k`.
+  const sectionRowAbove = (k: number) => k > 0 && classes[k - 1] === 'text' && resemblesSectionRow(lines[k - 1], lines, k - 1)
+  // A spaces row whose other cells are empty: a text line, indented, its cells lined up on those of the row at `neighbour`.
+  const indentedRow = (k: number, neighbour: number) => classes[k] === 'text' && /^ {2,}\S/u.test(lines[k]) && linesUp(lines[k], lines[neighbour])
   let i = 0
   while (i < lines.length) {
     // A line of one leading tab right above tab rows is a tab row whose first field is empty (`⇥Name` over `a⇥b`).
@@ -286,7 +290,7 @@ export function findRegions(lines: string[]): Region[] {
       // Rows: tab rows, and lines of one leading tab among them (rows whose first field is empty).
       const rows = classes.slice(i, end).filter((x, k) => x === 'tab-row' || (x === 'tab-cell' && lines[i + k].trim() !== '')).length
       // The first row may be a section row that lost its tabs too.
-      const start = i > 0 && classes[i - 1] === 'text' && resemblesSectionRow(lines[i - 1], lines, i - 1) ? i - 1 : i
+      const start = sectionRowAbove(i) ? i - 1 : i
       if (rows >= 2) regions.push({ layout: 'tab-row', start, end })
       i = Math.max(end, i + 1)
       continue
@@ -298,20 +302,21 @@ export function findRegions(lines: string[]): Region[] {
         (k) =>
           classes[k] === 'spaces' ||
           (classes[k] === 'text' && k + 1 < lines.length && classes[k + 1] === 'spaces' && classes[k - 1] === 'spaces') ||
-          // A row whose other cells are empty: indented, its one cell lined up under a cell above.
-          (classes[k] === 'text' && /^ {2,}\S/u.test(lines[k]) && classes[k - 1] === 'spaces' && linesUp(lines[k], lines[k - 1]))
+          // A row whose other cells are empty, under a row.
+          (classes[k - 1] === 'spaces' && indentedRow(k, k - 1))
       )
       const gaps = (line: string) => line.trim().split(/ {2,}|\u3000+|\t+/u).length
       // Two lines can be a table when both have three or more aligned cells, or when every cell lines up.
       const threeCells = end - i === 2 && gaps(lines[i]) >= 3 && gaps(lines[i]) === gaps(lines[i + 1])
       const allLineUp = end - i === 2 && gaps(lines[i]) >= 2 && linesUp(lines[i + 1], lines[i]) && linesUp(lines[i], lines[i + 1], 1)
       const enough = ((end - i >= 3 || threeCells) && columnsAlign(lines.slice(i, end))) || allLineUp
-      // A head row whose other cells are empty (`       Name` over `\x41   7-bit code`): indented, its cells lined up on the first row's.
-      const headAbove = i > 0 && classes[i - 1] === 'text' && /^ {2,}\S/u.test(lines[i - 1]) && linesUp(lines[i - 1], lines[i])
-      const start = i > 0 && classes[i - 1] === 'text' && (headAbove || resemblesSectionRow(lines[i - 1], lines, i - 1)) ? i - 1 : i
-      // Rows of one figure at the foot join a table found without them.
-      if (enough) end = extendByLoneFigures(lines, classes, i, end)
-      if (enough) regions.push({ layout: 'spaces', start, end })
+      if (enough) {
+        // A head row whose other cells are empty (`       Name` over `\x41   7-bit code`), or a section row, above the first row.
+        const start = i > 0 && (indentedRow(i - 1, i) || sectionRowAbove(i)) ? i - 1 : i
+        // Rows of one figure at the foot join the table.
+        end = extendByLoneFigures(lines, classes, i, end)
+        regions.push({ layout: 'spaces', start, end })
+      }
       i = Math.max(end, i + 1)
       continue
     }

@@ -37,7 +37,7 @@ export interface XmlShape {
  */
 export function xmlShape(xml: Uint8Array, max: number = MAX_XML_DEPTH): XmlShape {
   const buffer = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength)
-  const elements = tagStartsFrom(buffer, 0)
+  const elements = tagStarts(buffer)
   let depth = 0
   let i = 0
   const n = xml.length
@@ -98,10 +98,10 @@ function afterMarkupDeclaration(buffer: Buffer, at: number): number {
   return gt !== -1 && (lt === -1 || gt < lt) ? gt + 1 : at + 1
 }
 
-/** `<` followed by a name start, from `from` on: elements a parser might open. */
-function tagStartsFrom(buffer: Buffer, from: number): number {
+/** Every `<` followed by a name start: elements a parser might open. */
+function tagStarts(buffer: Buffer): number {
   let count = 0
-  for (let i = buffer.indexOf(LT, from); i !== -1; i = buffer.indexOf(LT, i + 1)) {
+  for (let i = buffer.indexOf(LT); i !== -1; i = buffer.indexOf(LT, i + 1)) {
     const next = buffer[i + 1]
     if (next !== SLASH && next !== BANG && next !== QUESTION && next !== undefined) count++
   }

@@ -396,7 +396,6 @@ export function drawingCycle(index: ObjectIndex, pageNum: number): number[] | nu
   return walk(drawnNames(pageContent), resources ? [resources] : [])
 }
 
-
 /**
  * The stream that makes the page decompress past PAGE_CONTENT_CAP (its own
  * content, or a form or pattern it draws), known once `drawingCycle` has
